@@ -1,0 +1,29 @@
+import { ok, type ParseResult } from "../syntax/result.js";
+import { parseSingle } from "../syntax/single.js";
+import { invalidValue, type HeaderDefinition } from "./definition.js";
+import { isOriginOrNull, scanOriginOrNull, type OriginValue } from "./origin.js";
+
+//   wildcard                    = "*"
+//   Access-Control-Allow-Origin = origin-or-null / wildcard     (Fetch §3.3.3)
+// Browsers never parse it: they compare the combined value byte for byte with the request's
+// serialized origin, so only these exact forms can ever succeed.
+
+/** The value of `Access-Control-Allow-Origin`. @public */
+export type AllowOriginValue = OriginValue | "*";
+
+const WILDCARD: ParseResult<"*"> = Object.freeze(ok("*" as const));
+
+function scanAllowOrigin(s: string, start: number, end: number): ParseResult<AllowOriginValue> {
+  if (end - start === 1 && s.charCodeAt(start) === 0x2a) return WILDCARD;
+  return scanOriginOrNull(s, start, end);
+}
+
+/** `Access-Control-Allow-Origin` response header. @internal */
+export const accessControlAllowOrigin: HeaderDefinition<"access-control-allow-origin", AllowOriginValue> = {
+  name: "access-control-allow-origin",
+  parse: (lines) => parseSingle(lines, scanAllowOrigin),
+  serialize: (value) =>
+    value === "*" || isOriginOrNull(value)
+      ? value
+      : invalidValue("access-control-allow-origin", value, '"*", "null" or a serialized origin'),
+};

@@ -1,0 +1,35 @@
+import type { ParseResult } from "../syntax/result.js";
+
+/**
+ * How one header is parsed and serialized. Built-in headers and those added with
+ * `defineHeader` share this shape.
+ *
+ * @public
+ */
+export interface HeaderDefinition<Name extends string = string, Value = unknown> {
+  /** The header name, lowercase. */
+  readonly name: Name;
+  /**
+   * Parses the header's field lines (at least one; each already free of CR, LF, NUL and
+   * characters above U+00FF, but not trimmed). Must not throw. Error offsets index the
+   * combined value (lines joined with `", "`); the `header` field is filled in by the registry.
+   */
+  readonly parse: (lines: readonly string[]) => ParseResult<Value>;
+  /**
+   * Serializes a value to one field value in canonical form. Must throw `TypeError` when
+   * `value` is not valid at runtime; the registry rejects output with CR, LF, NUL, characters
+   * above U+00FF, or leading or trailing whitespace.
+   */
+  readonly serialize: (value: Value) => string;
+}
+
+/** Throws the serializers' TypeError: `typed-headers: cannot serialize <name>: <why>`. @internal */
+export function invalidValue(name: string, value: unknown, expected: string): never {
+  let shown: string;
+  try {
+    shown = typeof value === "string" ? JSON.stringify(value) : String(JSON.stringify(value) ?? typeof value);
+  } catch {
+    shown = typeof value;
+  }
+  throw new TypeError(`typed-headers: cannot serialize ${name}: expected ${expected}, got ${shown}`);
+}

@@ -1,0 +1,56 @@
+import { parseTokenList } from "../syntax/list.js";
+import { fail, type ParseResult } from "../syntax/result.js";
+import { parseSingle, scanTrue } from "../syntax/single.js";
+import { isToken } from "../syntax/token.js";
+import { invalidValue, type HeaderDefinition } from "./definition.js";
+
+// Definitions shared by headers with the same grammar.
+
+/** A header whose only value is the literal `true` (case-sensitive). @internal */
+export function trueHeader<Name extends string>(name: Name): HeaderDefinition<Name, true> {
+  return {
+    name,
+    parse: (lines) => parseSingle(lines, scanTrue),
+    serialize: (value) => (value === true ? "true" : invalidValue(name, value, "the literal true (omit the header to deny)")),
+  };
+}
+
+/** What a list header holds. @internal */
+export interface TokenListOptions {
+  /** Lowercase members (field names) rather than keep their case (methods). */
+  readonly lowercase: boolean;
+  /** Require at least one member (`1#` rather than `#`). */
+  readonly nonEmpty: boolean;
+  /** What one member is, for messages: "method", "field name". */
+  readonly member: string;
+}
+
+/** A `#token` / `1#token` list header whose value is the array of its members. @internal */
+export function tokenListHeader<Name extends string, Member extends string>(
+  name: Name,
+  options: TokenListOptions,
+): HeaderDefinition<Name, readonly Member[]> {
+  const { lowercase, nonEmpty, member } = options;
+  const expected = `${nonEmpty ? "a non-empty" : "an"} array of ${lowercase ? "lowercase " : ""}tokens (${member}s)`;
+  return {
+    name,
+    parse: (lines) => {
+      const result = parseTokenList(lines, lowercase, `a ${member}`);
+      if (result.ok && nonEmpty && result.value.length === 0) {
+        return fail("empty-list", `expected at least one ${member}, found none.`);
+      }
+      return result as ParseResult<readonly Member[]>;
+    },
+    serialize: (value) =>
+      isTokenArray(value, lowercase) && !(nonEmpty && value.length === 0) ? value.join(", ") : invalidValue(name, value, expected),
+  };
+}
+
+/** Whether `value` is an array of tokens (lowercase ones when `lowercase`). @internal */
+export function isTokenArray(value: unknown, lowercase: boolean): value is readonly string[] {
+  if (!Array.isArray(value)) return false;
+  for (const member of value) {
+    if (typeof member !== "string" || !isToken(member) || (lowercase && member.toLowerCase() !== member)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,30 @@
+import { scanOrigin, type Origin } from "../syntax/origin.js";
+import { ok, type ParseResult } from "../syntax/result.js";
+import { parseSingle } from "../syntax/single.js";
+import { invalidValue, type HeaderDefinition } from "./definition.js";
+
+//   Origin         = origin-or-null                          (Fetch §3.2)
+//   origin-or-null = serialized-origin / %s"null"            ; case-sensitive
+
+/** The value of `Origin`: the request's serialized origin, or `"null"` when it is opaque. @public */
+export type OriginValue = Origin | "null";
+
+/** Scans `origin-or-null`. @internal */
+export function scanOriginOrNull(s: string, start: number, end: number): ParseResult<OriginValue> {
+  if (end - start === 4 && s.startsWith("null", start)) return NULL;
+  return scanOrigin(s, start, end);
+}
+
+/** Whether `value` is `"null"` or an {@link Origin}. @internal */
+export function isOriginOrNull(value: unknown): value is OriginValue {
+  return typeof value === "string" && scanOriginOrNull(value, 0, value.length).ok;
+}
+
+const NULL: ParseResult<"null"> = Object.freeze(ok("null" as const));
+
+/** `Origin` request header. @internal */
+export const origin: HeaderDefinition<"origin", OriginValue> = {
+  name: "origin",
+  parse: (lines) => parseSingle(lines, scanOriginOrNull),
+  serialize: (value) => (isOriginOrNull(value) ? value : invalidValue("origin", value, 'a serialized origin or "null"')),
+};

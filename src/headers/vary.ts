@@ -1,0 +1,28 @@
+import type { FieldName } from "../syntax/field-name.js";
+import { parseTokenList } from "../syntax/list.js";
+import { ok, type ParseResult } from "../syntax/result.js";
+import { invalidValue, type HeaderDefinition } from "./definition.js";
+import { isTokenArray } from "./families.js";
+
+//   Vary = #( "*" / field-name )     (RFC 9110 §12.5.5)
+// "*" means the response varies on more than headers; any "*" member makes the whole value "*".
+
+/** The value of `Vary`: `"*"`, or the lowercase field names in order. @public */
+export type VaryValue = "*" | readonly FieldName[];
+
+const STAR: ParseResult<"*"> = Object.freeze(ok("*" as const));
+
+/** `Vary` response header. @internal */
+export const vary: HeaderDefinition<"vary", VaryValue> = {
+  name: "vary",
+  parse: (lines) => {
+    const result = parseTokenList(lines, true, 'a field name or "*"');
+    if (result.ok && result.value.includes("*")) return STAR;
+    return result as ParseResult<readonly FieldName[]>;
+  },
+  serialize: (value) => {
+    if (value === "*") return "*";
+    if (isTokenArray(value, true) && !(value as readonly string[]).includes("*")) return value.join(", ");
+    return invalidValue("vary", value, '"*" or an array of lowercase field names without "*"');
+  },
+};

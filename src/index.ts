@@ -1,0 +1,23 @@
+// The public surface of typed-headers. Nothing else is public.
+
+export type { HeaderDefinition } from "./headers/definition.js";
+export type { AllowOriginValue } from "./headers/access-control-allow-origin.js";
+export type { OriginValue } from "./headers/origin.js";
+export type { VaryValue } from "./headers/vary.js";
+export {
+  defineHeader,
+  parseHeader,
+  serializeHeader,
+  type FieldLines,
+  type HeaderName,
+  type HeaderRegistry,
+  type HeaderValue,
+  type KnownHeaderName,
+} from "./registry.js";
+export type { Brand } from "./syntax/brand.js";
+export { DeltaSeconds } from "./syntax/delta-seconds.js";
+export { FieldName, type WellKnownFieldName } from "./syntax/field-name.js";
+export { Method, type StandardMethod } from "./syntax/method.js";
+export { Origin } from "./syntax/origin.js";
+export type { HeaderError, HeaderErrorCode, ParseResult } from "./syntax/result.js";
+export type { ValueType } from "./syntax/value-type.js";

@@ -1,0 +1,259 @@
+import { accessControlAllowCredentials } from "./headers/access-control-allow-credentials.js";
+import { accessControlAllowHeaders } from "./headers/access-control-allow-headers.js";
+import { accessControlAllowMethods } from "./headers/access-control-allow-methods.js";
+import { accessControlAllowOrigin, type AllowOriginValue } from "./headers/access-control-allow-origin.js";
+import { accessControlAllowPrivateNetwork } from "./headers/access-control-allow-private-network.js";
+import { accessControlExposeHeaders } from "./headers/access-control-expose-headers.js";
+import { accessControlMaxAge } from "./headers/access-control-max-age.js";
+import { accessControlRequestHeaders } from "./headers/access-control-request-headers.js";
+import { accessControlRequestMethod } from "./headers/access-control-request-method.js";
+import { accessControlRequestPrivateNetwork } from "./headers/access-control-request-private-network.js";
+import type { HeaderDefinition } from "./headers/definition.js";
+import { origin, type OriginValue } from "./headers/origin.js";
+import { vary, type VaryValue } from "./headers/vary.js";
+import { indexOfForbiddenChar, isOws, describeChar } from "./syntax/chars.js";
+import type { DeltaSeconds } from "./syntax/delta-seconds.js";
+import type { FieldName } from "./syntax/field-name.js";
+import type { Method } from "./syntax/method.js";
+import type { HeaderError, ParseResult } from "./syntax/result.js";
+import { isToken } from "./syntax/token.js";
+
+/**
+ * The value type of every registered header, by lowercase name. Other libraries add headers by
+ * declaration merging together with {@link defineHeader}:
+ *
+ * @example
+ * ```ts
+ * declare module "typed-headers" {
+ *   interface HeaderRegistry { "timing-allow-origin": "*" | readonly OriginValue[] }
+ * }
+ * ```
+ * @public
+ */
+export interface HeaderRegistry {
+  /** `Origin`: the request's serialized origin, or `"null"`. */
+  origin: OriginValue;
+  /** `Access-Control-Request-Method`: the method of the actual request. */
+  "access-control-request-method": Method;
+  /** `Access-Control-Request-Headers`: the CORS-unsafe request header names (at least one). */
+  "access-control-request-headers": readonly FieldName[];
+  /** `Access-Control-Request-Private-Network`: the literal `true`. */
+  "access-control-request-private-network": true;
+  /** `Access-Control-Allow-Origin`: `*`, `null` or one serialized origin. */
+  "access-control-allow-origin": AllowOriginValue;
+  /** `Access-Control-Allow-Credentials`: the literal `true` (there is no `false`). */
+  "access-control-allow-credentials": true;
+  /** `Access-Control-Allow-Methods`: methods, case kept; `*` is a wildcard without credentials. */
+  "access-control-allow-methods": readonly (Method | "*")[];
+  /** `Access-Control-Allow-Headers`: lowercase names; `*` is a wildcard without credentials. */
+  "access-control-allow-headers": readonly (FieldName | "*")[];
+  /** `Access-Control-Expose-Headers`: lowercase names; `*` is a wildcard without credentials. */
+  "access-control-expose-headers": readonly (FieldName | "*")[];
+  /** `Access-Control-Max-Age`: seconds the preflight result may be cached. */
+  "access-control-max-age": DeltaSeconds;
+  /** `Access-Control-Allow-Private-Network`: the literal `true`. */
+  "access-control-allow-private-network": true;
+  /** `Vary`: `*` or lowercase field names. */
+  vary: VaryValue;
+}
+
+/** A registered header name, lowercase. @public */
+export type HeaderName = keyof HeaderRegistry & string;
+
+/**
+ * `N` when it is any casing of a registered name (or a non-literal `string`, checked at
+ * runtime); otherwise {@link HeaderName}, so that an unknown literal does not compile.
+ *
+ * @public
+ */
+export type KnownHeaderName<N extends string> = string extends N
+  ? N
+  : Lowercase<N> extends HeaderName
+    ? N
+    : HeaderName;
+
+/**
+ * The value type of the header named `N` in any casing (`unknown` for a non-literal `string`).
+ *
+ * @public
+ */
+export type HeaderValue<N extends string> = string extends N ? unknown : HeaderRegistry[Lowercase<N> & HeaderName];
+
+/** What a header's value can be given as: one field line, the field lines in order, or absent. @public */
+export type FieldLines = string | readonly string[] | null | undefined;
+
+type AnyDefinition = HeaderDefinition<string, unknown>;
+
+const definitions = new Map<string, AnyDefinition>();
+const displayNames = new Map<string, string>();
+
+function register(definition: AnyDefinition): void {
+  definitions.set(definition.name, definition);
+  displayNames.set(definition.name, definition.name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase()));
+}
+
+for (const definition of [
+  origin,
+  accessControlRequestMethod,
+  accessControlRequestHeaders,
+  accessControlRequestPrivateNetwork,
+  accessControlAllowOrigin,
+  accessControlAllowCredentials,
+  accessControlAllowMethods,
+  accessControlAllowHeaders,
+  accessControlExposeHeaders,
+  accessControlMaxAge,
+  accessControlAllowPrivateNetwork,
+  vary,
+]) {
+  register(definition as AnyDefinition);
+}
+
+/** The definition registered under `name` in any casing. @internal */
+export function findDefinition(name: string): AnyDefinition | undefined {
+  return definitions.get(name) ?? definitions.get(name.toLowerCase());
+}
+
+/**
+ * Parses a header value into its typed value. Never throws.
+ *
+ * @param name - a registered header name, any casing
+ * @param value - one field line, the field lines of a repeated header in order, or
+ *   `null`/`undefined` for an absent header (which gives the error `missing`)
+ * @remarks
+ * Each field line is trimmed of SP/HTAB. List headers take the members of every line; a
+ * single-value header with more than one line is an error, because browsers see `a, b`.
+ * CR, LF, NUL or a character above U+00FF anywhere is an error.
+ *
+ * @example
+ * ```ts
+ * parseHeader("Access-Control-Max-Age", "600");          // { ok: true, value: 600 }
+ * parseHeader("access-control-allow-credentials", "True");
+ * // { ok: false, error: { code: "not-true", header: "access-control-allow-credentials", … } }
+ * ```
+ * @public
+ */
+export function parseHeader<N extends string>(name: KnownHeaderName<N>, value: FieldLines): ParseResult<HeaderValue<N>> {
+  const definition = typeof name === "string" ? findDefinition(name) : undefined;
+  if (definition === undefined) return unknownHeader(name);
+  const lines = fieldLines(value);
+  if (!Array.isArray(lines)) return attach(lines as HeaderError, definition.name);
+  const result = definition.parse(lines);
+  return (result.ok ? result : attach(result.error, definition.name)) as ParseResult<HeaderValue<N>>;
+}
+
+/** `value` as a non-empty array of valid field lines, or the error that prevents it. */
+function fieldLines(value: unknown): readonly string[] | HeaderError {
+  if (typeof value === "string") {
+    const bad = indexOfForbiddenChar(value);
+    return bad === -1 ? [value] : forbiddenChar(value, bad, 0);
+  }
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
+    return { code: "missing", header: "", message: "the header is absent." };
+  }
+  if (!Array.isArray(value)) {
+    return { code: "invalid-input", header: "", message: `expected a string or an array of strings, got ${typeof value}.` };
+  }
+  let base = 0;
+  for (const line of value as readonly unknown[]) {
+    if (typeof line !== "string") {
+      return { code: "invalid-input", header: "", message: `expected an array of strings, found a ${typeof line}.` };
+    }
+    const bad = indexOfForbiddenChar(line);
+    if (bad !== -1) return forbiddenChar(line, bad, base);
+    base += line.length + 2;
+  }
+  return value as readonly string[];
+}
+
+function forbiddenChar(line: string, i: number, base: number): HeaderError {
+  return {
+    code: "invalid-character",
+    header: "",
+    message: `found ${describeChar(line, i)} at offset ${base + i}: CR, LF and NUL split or end header lines, and characters above U+00FF are not bytes, so no field value contains them.`,
+    offset: base + i,
+  };
+}
+
+function attach(error: HeaderError, name: string): ParseResult<never> {
+  return { ok: false, error: { ...error, header: name, message: `${displayNames.get(name) ?? name}: ${error.message}` } };
+}
+
+function unknownHeader(name: unknown): ParseResult<never> {
+  const shown = typeof name === "string" ? name : typeof name;
+  return {
+    ok: false,
+    error: {
+      code: "unknown-header",
+      header: typeof name === "string" ? name.toLowerCase() : "",
+      message: `no header named "${shown}" is registered; register it with defineHeader.`,
+    },
+  };
+}
+
+/**
+ * Serializes a typed value to its canonical field value (lists joined with `", "`, decimal
+ * integers). Throws `TypeError` (message prefix `typed-headers:`) for a value that is not valid
+ * at runtime; never returns CR, LF, NUL or leading/trailing whitespace.
+ *
+ * @example
+ * ```ts
+ * serializeHeader("access-control-allow-methods", ["GET", "POST"]);   // "GET, POST"
+ * serializeHeader("Access-Control-Allow-Credentials", true);          // "true"
+ * ```
+ * @public
+ */
+export function serializeHeader<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): string {
+  const definition = typeof name === "string" ? findDefinition(name) : undefined;
+  if (definition === undefined) {
+    throw new TypeError(`typed-headers: cannot serialize unknown header ${JSON.stringify(name)}; register it with defineHeader.`);
+  }
+  const output = definition.serialize(value);
+  if (typeof output !== "string" || !isFieldValue(output)) {
+    throw new TypeError(
+      `typed-headers: the serializer of ${definition.name} returned ${JSON.stringify(output)}, which is not a valid field value.`,
+    );
+  }
+  return output;
+}
+
+/** Whether `s` can be sent as a field value: no CR/LF/NUL, bytes only, no surrounding SP/HTAB. @internal */
+export function isFieldValue(s: string): boolean {
+  return indexOfForbiddenChar(s) === -1 && !isOws(s.charCodeAt(0)) && !isOws(s.charCodeAt(s.length - 1));
+}
+
+/**
+ * Registers a header so that {@link parseHeader}, {@link serializeHeader} and `HeaderMap` handle
+ * it. Pair it with declaration merging into {@link HeaderRegistry} for typing.
+ *
+ * @remarks
+ * The name is lowercased and must be a token not registered yet (built-in headers cannot be
+ * replaced). `parse` must not throw; `serialize` must throw `TypeError` for invalid values.
+ *
+ * @example
+ * ```ts
+ * declare module "typed-headers" {
+ *   interface HeaderRegistry { "x-retry-count": number }
+ * }
+ * defineHeader({
+ *   name: "x-retry-count",
+ *   parse: (lines) => (/^\d{1,3}$/.test(lines.join()) ? { ok: true, value: Number(lines[0]) } :
+ *     { ok: false, error: { code: "invalid", header: "", message: "expected 0-999" } }),
+ *   serialize: (n) => String(n),
+ * });
+ * ```
+ * @public
+ */
+export function defineHeader<Name extends string, Value>(
+  definition: HeaderDefinition<Name, Value>,
+): HeaderDefinition<Lowercase<Name>, Value> {
+  const name = typeof definition?.name === "string" ? definition.name.toLowerCase() : "";
+  if (!isToken(name)) throw new TypeError(`typed-headers: defineHeader: ${JSON.stringify(definition?.name)} is not a header name (token).`);
+  if (typeof definition.parse !== "function" || typeof definition.serialize !== "function") {
+    throw new TypeError(`typed-headers: defineHeader(${name}): parse and serialize must be functions.`);
+  }
+  if (definitions.has(name)) throw new TypeError(`typed-headers: defineHeader: "${name}" is already registered.`);
+  const registered = { name: name as Lowercase<Name>, parse: definition.parse, serialize: definition.serialize };
+  register(registered as AnyDefinition);
+  return registered;
+}

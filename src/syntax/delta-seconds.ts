@@ -1,0 +1,77 @@
+import type { Brand } from "./brand.js";
+import { describeChar } from "./chars.js";
+import { fail, ok, type ParseResult } from "./result.js";
+import type { ValueType } from "./value-type.js";
+
+/**
+ * A number of seconds: an integer from 0 to 2147483648 (2^31) inclusive.
+ *
+ * @public
+ */
+export type DeltaSeconds = Brand<number, "DeltaSeconds">;
+
+/** The largest delta-seconds value; larger inputs clamp to it (RFC 9111 §1.2.2). */
+const MAX_DELTA_SECONDS = 2147483648;
+
+//   delta-seconds = 1*DIGIT    (RFC 9111 §1.2.2)
+// A recipient that sees a value larger than it can represent uses 2147483648 (2^31).
+/** Parses `s[start, end)` as delta-seconds. @internal */
+export function scanDeltaSeconds(s: string, start: number, end: number): ParseResult<DeltaSeconds> {
+  if (start === end) {
+    return fail("invalid-delta-seconds", "expected delta-seconds (1*DIGIT), found an empty value.", start);
+  }
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = s.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return notDigitAt(s, i, start);
+    if (value < MAX_DELTA_SECONDS) value = value * 10 + digit;
+  }
+  return ok((value > MAX_DELTA_SECONDS ? MAX_DELTA_SECONDS : value) as DeltaSeconds);
+}
+
+function notDigitAt(s: string, i: number, start: number): ParseResult<never> {
+  const c = s.charCodeAt(i);
+  const sign = i === start && (c === 0x2d || c === 0x2b);
+  const why =
+    sign && c === 0x2d
+      ? "negative values are not delta-seconds. The Fetch standard then uses the default (5 s); Chromium, Firefox and WebKit do not cache the preflight at all."
+      : sign
+        ? "a sign is not allowed; browsers treat the value as invalid."
+        : "only ASCII digits are allowed (no sign, decimal point, exponent or unit); browsers treat the value as invalid.";
+  return fail("invalid-delta-seconds", `expected delta-seconds (1*DIGIT), found ${describeChar(s, i)} at offset ${i}: ${why}`, i);
+}
+
+function isDeltaSeconds(value: unknown): value is DeltaSeconds {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_DELTA_SECONDS;
+}
+
+/**
+ * Parse, construct and recognise {@link (DeltaSeconds:type)} values.
+ *
+ * @remarks
+ * `parse` follows the header grammar (`1*DIGIT`, leading zeros allowed, larger values clamp to
+ * 2147483648). `from` also takes a number, which must be an integer in range.
+ *
+ * @example
+ * ```ts
+ * DeltaSeconds.from(600);      // 600
+ * DeltaSeconds.parse("007");   // { ok: true, value: 7 }
+ * DeltaSeconds.parse("-1");    // { ok: false, error: { code: "invalid-delta-seconds", … } }
+ * ```
+ * @public
+ */
+export const DeltaSeconds: ValueType<DeltaSeconds, number | string> = {
+  parse: (input: string) => scanDeltaSeconds(input, 0, input.length),
+  from(input: number | string): DeltaSeconds {
+    if (typeof input === "string") {
+      const result = scanDeltaSeconds(input, 0, input.length);
+      if (result.ok) return result.value;
+      throw new TypeError(`typed-headers: DeltaSeconds.from(${JSON.stringify(input)}): ${result.error.message}`);
+    }
+    if (isDeltaSeconds(input)) return input;
+    throw new TypeError(
+      `typed-headers: DeltaSeconds.from(${String(input)}): expected an integer from 0 to ${MAX_DELTA_SECONDS}.`,
+    );
+  },
+  is: isDeltaSeconds,
+};

@@ -1,0 +1,47 @@
+import type { Brand } from "./brand.js";
+import { fail, ok, type ParseResult } from "./result.js";
+import { indexOfNonTchar, isToken, notATokenAt } from "./token.js";
+import { valueType, type ValueType } from "./value-type.js";
+
+/**
+ * The methods of RFC 9110 §9.3 and RFC 5789, accepted wherever a {@link Method} is expected.
+ *
+ * @public
+ */
+export type StandardMethod = "GET" | "HEAD" | "POST" | "PUT" | "DELETE" | "CONNECT" | "OPTIONS" | "TRACE" | "PATCH";
+
+/**
+ * An HTTP method: an RFC 9110 token, case preserved (methods are case-sensitive: `patch` is not
+ * `PATCH`). Standard method literals need no constructor; anything else goes through
+ * {@link (Method:variable)}.
+ *
+ * @example
+ * ```ts
+ * const methods: Method[] = ["GET", "POST", Method.from("PURGE")];
+ * ```
+ * @public
+ */
+export type Method = StandardMethod | Brand<string, "Method">;
+
+// method = token    (RFC 9110 §9.1)
+function parseMethod(input: string): ParseResult<Method> {
+  if (input.length === 0) return fail("empty", "expected a method, found an empty value.");
+  const bad = indexOfNonTchar(input, 0, input.length);
+  return bad === -1 ? ok(input as Method) : notATokenAt(input, bad, "a method");
+}
+
+/**
+ * Parse, construct and recognise {@link (Method:type)} values.
+ *
+ * @example
+ * ```ts
+ * Method.parse("PATCH");   // { ok: true, value: "PATCH" }
+ * Method.from("GE T");     // throws TypeError
+ * ```
+ * @public
+ */
+export const Method: ValueType<Method> = valueType(
+  "Method",
+  parseMethod,
+  (value: unknown): value is Method => typeof value === "string" && isToken(value),
+);

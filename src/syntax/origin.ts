@@ -1,0 +1,164 @@
+import type { Brand } from "./brand.js";
+import { describeChar } from "./chars.js";
+import { checkSerializedDomain, checkSpecialHost, isSpecialHostChar } from "./host.js";
+import { isSerializedIpv6 } from "./ipv6.js";
+import { fail, ok, type Failure, type ParseResult } from "./result.js";
+import { valueType, type ValueType } from "./value-type.js";
+
+/**
+ * The ASCII serialization of a tuple origin, exactly as a browser sends it in `Origin`:
+ * lowercase scheme and host, no default port, no path, trailing slash or userinfo, IPv6
+ * bracketed and compressed, punycode rather than Unicode.
+ *
+ * @remarks
+ * For `http`, `https`, `ws`, `wss` and `ftp` a string is an `Origin` exactly when
+ * `new URL(s).origin === s`. Other schemes (browser extensions send e.g.
+ * `chrome-extension://…`) must match the Fetch standard's `serialized-origin` ABNF; schemes
+ * whose origins are always opaque (`file`, `blob`, `data`, `about`, `javascript`) serialize as
+ * `null` in browsers and are rejected.
+ *
+ * @public
+ */
+export type Origin = Brand<string, "Origin">;
+
+//   serialized-scheme = lower-alpha *( lower-alphanum / "+" / "-" / "." )
+//   serialized-host   = serialized-ipv4 / "[" serialized-ipv6 "]" / serialized-domain
+//   serialized-port   = 1*5DIGIT
+//   serialized-origin = serialized-scheme "://" serialized-host [ ":" serialized-port ]
+//                                              (Fetch §3.2 "Origin header", URL Standard §3-4)
+
+const EXPECTED = "expected a serialized origin (scheme://host[:port], as a browser sends it)";
+const OPAQUE_SCHEMES = new Set(["file", "blob", "data", "about", "javascript"]);
+
+/** Parses `s[start, end)` as a serialized origin. @internal */
+export function scanOrigin(s: string, start: number, end: number): ParseResult<Origin> {
+  if (start === end) return fail("empty", `${EXPECTED}, found an empty value.`, start);
+  let i = start;
+  if (!isLowerAlpha(s.charCodeAt(i))) return unexpectedAt(s, i, "a lowercase scheme");
+  while (i < end && isSchemeChar(s.charCodeAt(i))) i++;
+  if (!s.startsWith("://", i) || i + 3 > end) return unexpectedAt(s, i, '"://" after the scheme');
+  const defaultPort = specialDefaultPort(s, start, i);
+  if (defaultPort === undefined && OPAQUE_SCHEMES.has(s.slice(start, i))) {
+    return fail(
+      "invalid-origin",
+      `${EXPECTED}: "${s.slice(start, i)}:" URLs have opaque origins, which browsers send as "null".`,
+      start,
+    );
+  }
+  i += 3;
+  const hostStart = i;
+  let hostError: Failure | undefined;
+  if (s.charCodeAt(i) === 0x5b) {
+    const close = s.indexOf("]", i);
+    if (close === -1 || close >= end || !isSerializedIpv6(s, i + 1, close)) {
+      return fail(
+        "invalid-origin",
+        `${EXPECTED}: an IPv6 host must be in brackets in its compressed lowercase form (RFC 5952, e.g. "[::1]"), as browsers serialize it.`,
+        i,
+      );
+    }
+    i = close + 1;
+  } else if (defaultPort !== undefined) {
+    while (i < end && isSpecialHostChar(s.charCodeAt(i))) i++;
+    if (i === hostStart) return unexpectedAt(s, i, "a host");
+    hostError = checkSpecialHost(s, hostStart, i);
+  } else {
+    while (i < end && s.charCodeAt(i) !== 0x3a) i++;
+    hostError = i === hostStart ? unexpectedAt(s, i, "a host") : checkSerializedDomain(s, hostStart, i);
+  }
+  if (hostError !== undefined) return prefixed(hostError);
+  if (i < end && s.charCodeAt(i) === 0x3a) {
+    const portError = checkPort(s, i + 1, end, defaultPort);
+    if (portError !== undefined) return portError;
+    i = end;
+  }
+  if (i < end) return unexpectedAt(s, i, "the end of the origin");
+  return ok((start === 0 && end === s.length ? s : s.slice(start, end)) as Origin);
+}
+
+//   serialized-port = 1*5DIGIT, as the URL Standard serializes it: no leading zeros, at most
+//   65535, and never the scheme's default port.
+function checkPort(s: string, start: number, end: number, defaultPort: number | undefined): Failure | undefined {
+  let value = 0;
+  let i = start;
+  for (; i < end && i - start <= 5; i++) {
+    const digit = s.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) break;
+    value = value * 10 + digit;
+  }
+  if (i === start) return unexpectedAt(s, i, "a port number after \":\"");
+  if (i < end) return i - start > 5 ? portFailure(start, "has more than 5 digits") : unexpectedAt(s, i, "the end of the origin");
+  if (i - start > 1 && s.charCodeAt(start) === 0x30) {
+    return portFailure(start, `has leading zeros; browsers send ":${value}"`);
+  }
+  if (value > 65535) return portFailure(start, "is above 65535");
+  if (value === defaultPort) {
+    return portFailure(start - 1, `is the scheme's default port ${value}, which browsers never send`);
+  }
+  return undefined;
+}
+
+function portFailure(offset: number, why: string): Failure {
+  return fail("invalid-origin", `${EXPECTED}: the port ${why}.`, offset);
+}
+
+/** The default port of a special scheme, or undefined for a non-special scheme. */
+function specialDefaultPort(s: string, start: number, end: number): number | undefined {
+  switch (s.slice(start, end)) {
+    case "http":
+    case "ws":
+      return 80;
+    case "https":
+    case "wss":
+      return 443;
+    case "ftp":
+      return 21;
+    default:
+      return undefined;
+  }
+}
+
+function isLowerAlpha(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+function isSchemeChar(c: number): boolean {
+  return isLowerAlpha(c) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
+}
+
+function prefixed(failure: Failure): Failure {
+  const { error } = failure;
+  return { ok: false, error: { ...error, message: `${EXPECTED}: ${error.message}` } };
+}
+
+/** A failure naming what was expected at `s[i]` and, for common mistakes, what browsers do. */
+function unexpectedAt(s: string, i: number, what: string): Failure {
+  if (i >= s.length) return fail("invalid-origin", `${EXPECTED}: expected ${what}, found the end of the value.`, i);
+  const c = s.charCodeAt(i);
+  let why = "";
+  if (c === 0x2f) why = " A serialized origin has no path or trailing slash.";
+  else if (c === 0x3f || c === 0x23) why = " A serialized origin has no query or fragment.";
+  else if (c === 0x40) why = " A serialized origin has no userinfo.";
+  else if (c >= 0x41 && c <= 0x5a) why = " Browsers lowercase the scheme and host.";
+  else if (c > 0x7f) why = " Browsers send hosts in ASCII (punycode \"xn--…\"), never Unicode.";
+  else if (c === 0x2c) why = " Only one origin is allowed; browsers compare the whole value byte for byte.";
+  return fail("invalid-origin", `${EXPECTED}: expected ${what}, found ${describeChar(s, i)} at offset ${i}.${why}`, i);
+}
+
+/**
+ * Parse, construct and recognise {@link (Origin:type)} values. `Origin.parse` never calls the
+ * URL parser except for hosts with punycode (`xn--`) labels, whose validity needs IDNA tables.
+ *
+ * @example
+ * ```ts
+ * Origin.parse("https://example.com");    // { ok: true, value: "https://example.com" }
+ * Origin.parse("https://example.com/");   // { ok: false, error: { code: "invalid-origin", … } }
+ * Origin.from("http://localhost:5173");   // "http://localhost:5173"
+ * ```
+ * @public
+ */
+export const Origin: ValueType<Origin> = valueType(
+  "Origin",
+  (input: string) => scanOrigin(input, 0, input.length),
+  (value: unknown): value is Origin => typeof value === "string" && scanOrigin(value, 0, value.length).ok,
+);

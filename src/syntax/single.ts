@@ -1,0 +1,47 @@
+import { skipOws, trimOwsEnd } from "./chars.js";
+import { fail, type ParseResult } from "./result.js";
+
+/** Parses `s[start, end)`; offsets in failures are indexes into `s`. @internal */
+export type Scanner<T> = (s: string, start: number, end: number) => ParseResult<T>;
+
+/**
+ * Parses a header whose grammar allows exactly one value: one field line, trimmed of SP/HTAB,
+ * given to `scan`. More lines fail, because browsers see them joined as `a, b`.
+ * @internal
+ */
+export function parseSingle<T>(lines: readonly string[], scan: Scanner<T>): ParseResult<T> {
+  const line = lines[0];
+  if (lines.length !== 1 || line === undefined) {
+    return fail(
+      "multiple-lines",
+      `expected one field line, found ${lines.length}. Browsers join repeated lines into "a, b", which never matches a single value.`,
+      line === undefined ? 0 : line.length,
+    );
+  }
+  const start = skipOws(line, 0, line.length);
+  const end = trimOwsEnd(line, start, line.length);
+  const result = scan(line, start, end);
+  if (result.ok || line.lastIndexOf(",", end) < start) return result;
+  return fail(
+    "multiple-values",
+    `expected exactly one value, found the list "${line.slice(start, end)}". Browsers compare the whole value byte for byte, so a list never matches. ${result.error.message}`,
+    result.error.offset,
+  );
+}
+
+/**
+ * Scans the literal `true`, case-sensitive: the only value of `Access-Control-Allow-Credentials`
+ * and the Private Network Access headers.
+ * @internal
+ */
+export function scanTrue(s: string, start: number, end: number): ParseResult<true> {
+  if (end - start === 4 && s.startsWith("true", start)) return TRUE;
+  const found = start === end ? "an empty value" : `"${s.slice(start, end)}"`;
+  return fail(
+    "not-true",
+    `expected exactly "true" (lowercase), found ${found}. Browsers compare byte for byte: "True", "1" or "false" never count; to deny, omit the header.`,
+    start,
+  );
+}
+
+const TRUE: ParseResult<true> = Object.freeze({ ok: true, value: true }) as ParseResult<true>;

@@ -1,0 +1,33 @@
+import { describeChar, isTchar } from "./chars.js";
+import { fail, type Failure } from "./result.js";
+
+// token = 1*tchar    (RFC 9110 §5.6.2)
+
+/** Index of the first character in `s[start, end)` that is not a `tchar`, or -1. @internal */
+export function indexOfNonTchar(s: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) if (!isTchar(s.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** Whether the whole of `s` is a token. @internal */
+export function isToken(s: string): boolean {
+  return s.length > 0 && indexOfNonTchar(s, 0, s.length) === -1;
+}
+
+/**
+ * The failure for a non-token character at `s[i]` where `what` (e.g. "a method") was expected;
+ * `base` is the offset of `s` in the combined value.
+ * @internal
+ */
+export function notATokenAt(s: string, i: number, what: string, base = 0): Failure {
+  const found = describeChar(s, i);
+  const hint =
+    s.charCodeAt(i) === 0x22
+      ? " Quoted strings are not tokens: browsers reject the whole header."
+      : " One bad member makes browsers reject the whole header.";
+  return fail(
+    "invalid-token",
+    `expected ${what} (a token: letters, digits and !#$%&'*+-.^_\`|~), found ${found} at offset ${base + i}.${hint}`,
+    base + i,
+  );
+}

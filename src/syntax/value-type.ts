@@ -1,0 +1,36 @@
+import type { ParseResult } from "./result.js";
+
+/**
+ * The companion object of a branded value type: a parser that never throws, a constructor that
+ * throws `TypeError`, and a type guard.
+ *
+ * @public
+ */
+export interface ValueType<T, Input = string> {
+  /** Parses `input`; never throws. */
+  parse(input: string): ParseResult<T>;
+  /** Returns the branded value, or throws a `TypeError` naming the type and the input. */
+  from(input: Input): T;
+  /** Whether `value` already is a valid, canonical `T`. */
+  is(value: unknown): value is T;
+}
+
+/** Builds a {@link ValueType} from a parser and a guard. @internal */
+export function valueType<T>(
+  typeName: string,
+  parse: (input: string) => ParseResult<T>,
+  is: (value: unknown) => value is T,
+): ValueType<T> {
+  return {
+    parse,
+    from(input: string): T {
+      if (typeof input !== "string") {
+        throw new TypeError(`typed-headers: ${typeName}.from expects a string, got ${typeof input}`);
+      }
+      const result = parse(input);
+      if (result.ok) return result.value;
+      throw new TypeError(`typed-headers: ${typeName}.from(${JSON.stringify(input)}): ${result.error.message}`);
+    },
+    is,
+  };
+}
