@@ -1,0 +1,94 @@
+// Laws every registered header obeys (DESIGN §8): never throws, round trip, canonical form is
+// stable, serializer output is a valid field value.
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { DeltaSeconds, parseHeader, serializeHeader, type HeaderName } from "../../src/index.js";
+import { anyFieldLines, fieldName, headerish, token, validOrigin } from "../arbitraries.js";
+
+const originOrNull = fc.oneof(validOrigin, fc.constant("null"));
+const list = <T>(member: fc.Arbitrary<T>) => fc.array(member, { maxLength: 6 });
+const star = fc.constant("*");
+
+/** Valid typed values of each header, as the parser can produce them. */
+const valid: Record<HeaderName, fc.Arbitrary<unknown>> = {
+  origin: originOrNull,
+  "access-control-request-method": token,
+  "access-control-request-headers": fc.array(fieldName, { minLength: 1, maxLength: 6 }),
+  "access-control-request-private-network": fc.constant(true),
+  "access-control-allow-origin": fc.oneof(originOrNull, star),
+  "access-control-allow-credentials": fc.constant(true),
+  "access-control-allow-methods": list(fc.oneof(token, star)),
+  "access-control-allow-headers": list(fc.oneof(fieldName, star)),
+  "access-control-expose-headers": list(fc.oneof(fieldName, star)),
+  "access-control-max-age": fc.integer({ min: 0, max: 2147483648 }).map((n) => DeltaSeconds.from(n)),
+  "access-control-allow-private-network": fc.constant(true),
+  vary: fc.oneof(star, list(fieldName.filter((n) => n !== "*"))),
+};
+
+const names = Object.keys(valid) as HeaderName[];
+
+/** Raw lines likely to parse for some header: valid serializations, mutated a little. */
+const nearValidLines = (name: HeaderName) =>
+  fc.oneof(
+    valid[name].map((v) => [serializeHeader(name, v as never)]),
+    fc.array(valid[name].map((v) => serializeHeader(name, v as never)), { minLength: 1, maxLength: 3 }),
+    fc.array(headerish, { minLength: 1, maxLength: 3 }),
+    fc.tuple(valid[name], fc.constantFrom(" ", "\t", ",", " , ")).map(([v, pad]) => [
+      `${pad}${serializeHeader(name, v as never)}${pad}`,
+    ]),
+  );
+
+function isFieldValue(s: string): boolean {
+  return !/[\r\n\0]|[^\u0000-\u00ff]|^[ \t]|[ \t]$/u.test(s);
+}
+
+describe.each(names)("%s", (name) => {
+  test("parse never throws, whatever it is given", () => {
+    fc.assert(
+      fc.property(anyFieldLines, (value) => {
+        const result = parseHeader(name, value as never);
+        expect(typeof result.ok).toBe("boolean");
+        if (!result.ok) {
+          expect(result.error.header).toBe(name);
+          expect(result.error.message).not.toBe("");
+        }
+      }),
+    );
+  });
+
+  test("parse(serialize(v)) deep-equals v", () => {
+    fc.assert(
+      fc.property(valid[name], (value) => {
+        expect(parseHeader(name, serializeHeader(name, value as never))).toEqual({ ok: true, value });
+      }),
+    );
+  });
+
+  test("serialize(parse(x).value) is a fixed point", () => {
+    fc.assert(
+      fc.property(nearValidLines(name), (lines) => {
+        const parsed = parseHeader(name, lines);
+        if (!parsed.ok) return;
+        const canonical = serializeHeader(name, parsed.value as never);
+        const again = parseHeader(name, canonical);
+        expect(again).toEqual(parsed);
+        expect(serializeHeader(name, (again as { value: unknown }).value as never)).toBe(canonical);
+      }),
+    );
+  });
+
+  test("serializer output is always a valid field value, or a TypeError", () => {
+    fc.assert(
+      fc.property(fc.oneof(valid[name], fc.anything(), list(headerish), headerish), (value) => {
+        let output: string;
+        try {
+          output = serializeHeader(name, value as never);
+        } catch (error) {
+          expect(error).toBeInstanceOf(TypeError);
+          return;
+        }
+        expect(isFieldValue(output)).toBe(true);
+      }),
+    );
+  });
+});

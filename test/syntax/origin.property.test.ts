@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { Origin } from "../../src/index.js";
+import { anyString, originLike, validOrigin } from "../arbitraries.js";
+
+const SPECIAL = /^(http|https|ws|wss|ftp):/;
+
+/** The test oracle: the WHATWG URL parser (Node's). */
+function browserSends(s: string): boolean {
+  return URL.canParse(s) && new URL(s).origin === s;
+}
+
+describe("Origin.parse agrees with the URL Standard for special schemes", () => {
+  test("law: Origin.parse(s).ok === (URL.canParse(s) && new URL(s).origin === s)", () => {
+    fc.assert(
+      fc.property(originLike, (s) => {
+        fc.pre(SPECIAL.test(s));
+        expect(Origin.parse(s).ok).toBe(browserSends(s));
+      }),
+    );
+  });
+
+  test("law holds on arbitrary text after a special scheme", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("http://", "https://", "ws://", "wss://", "ftp://"), anyString, (scheme, rest) => {
+        const s = scheme + rest;
+        expect(Origin.parse(s).ok).toBe(browserSends(s));
+      }),
+    );
+  });
+
+  test("every origin a URL serializes parses to itself", () => {
+    fc.assert(
+      fc.property(validOrigin, (origin) => {
+        expect(Origin.parse(origin)).toEqual({ ok: true, value: origin });
+      }),
+    );
+  });
+
+  test("the generator reaches both outcomes often", () => {
+    const sample = fc.sample(originLike.filter((s) => SPECIAL.test(s)), 2000);
+    const accepted = sample.filter(browserSends).length;
+    expect(accepted).toBeGreaterThan(100);
+    expect(sample.length - accepted).toBeGreaterThan(100);
+  });
+});
+
+describe("Origin value type", () => {
+  test("is() agrees with parse()", () => {
+    fc.assert(
+      fc.property(originLike, (s) => {
+        expect(Origin.is(s)).toBe(Origin.parse(s).ok);
+      }),
+    );
+  });
+
+  test("from() throws a TypeError naming the type and input", () => {
+    expect(() => Origin.from("https://example.com/")).toThrow(/Origin\.from\("https:\/\/example\.com\/"\)/);
+    expect(() => Origin.from(42 as unknown as string)).toThrow(TypeError);
+  });
+
+  test.each([
+    ["chrome-extension://abcdefghijklmnop", true],
+    ["moz-extension://1b2c3d4e-aaaa-bbbb-cccc-123456789abc", true],
+    ["chrome-extension://ABC", false],
+    ["foo://-a", false],
+    ["foo://a..b", false],
+    ["file://host", false],
+    ["blob:https://example.com", false],
+    ["data:text/plain,x", false],
+    ["https://[::1]", true],
+    ["https://[::1]:443", false],
+    ["https://[0:0::1]", false],
+    ["https://[::ffff:1.2.3.4]", false],
+    ["http://192.168.0.1", true],
+    ["http://192.168.0.01", false],
+    ["http://0x7f.1", false],
+    ["https://xn--fa-hia.example", true],
+    ["https://faß.example", false],
+  ])("%s → %s", (s, expected) => {
+    expect(Origin.parse(s).ok).toBe(expected);
+  });
+});
