@@ -15,7 +15,7 @@ export function scanOriginOrNull(s: string, start: number, end: number): ParseRe
   return scanOrigin(s, start, end);
 }
 
-/** Whether `value` is `"null"` or an {@link Origin}. @internal */
+/** Whether `value` is `"null"` or an {@link (Origin:type)}. @internal */
 export function isOriginOrNull(value: unknown): value is OriginValue {
   return typeof value === "string" && scanOriginOrNull(value, 0, value.length).ok;
 }

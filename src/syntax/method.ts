@@ -4,7 +4,7 @@ import { indexOfNonTchar, isToken, notATokenAt } from "./token.js";
 import { valueType, type ValueType } from "./value-type.js";
 
 /**
- * The methods of RFC 9110 §9.3 and RFC 5789, accepted wherever a {@link Method} is expected.
+ * The methods of RFC 9110 §9.3 and RFC 5789, accepted wherever a {@link (Method:type)} is expected.
  *
  * @public
  */
