@@ -8,7 +8,7 @@ import { accessControlMaxAge } from "./headers/access-control-max-age.js";
 import { accessControlRequestHeaders } from "./headers/access-control-request-headers.js";
 import { accessControlRequestMethod } from "./headers/access-control-request-method.js";
 import { accessControlRequestPrivateNetwork } from "./headers/access-control-request-private-network.js";
-import type { HeaderDefinition } from "./headers/definition.js";
+import type { HeaderDefinition, RegisteredDefinition } from "./headers/definition.js";
 import { origin, type OriginValue } from "./headers/origin.js";
 import { vary, type VaryValue } from "./headers/vary.js";
 import { indexOfForbiddenChar, isOws, describeChar } from "./syntax/chars.js";
@@ -82,7 +82,7 @@ export type HeaderValue<N extends string> = string extends N ? unknown : HeaderR
 /** What a header's value can be given as: one field line, the field lines in order, or absent. @public */
 export type FieldLines = string | readonly string[] | null | undefined;
 
-type AnyDefinition = HeaderDefinition<string, unknown>;
+type AnyDefinition = RegisteredDefinition<string, unknown>;
 
 const definitions = new Map<string, AnyDefinition>();
 const displayNames = new Map<string, string>();
@@ -111,7 +111,34 @@ for (const definition of [
 
 /** The definition registered under `name` in any casing. @internal */
 export function findDefinition(name: string): AnyDefinition | undefined {
-  return definitions.get(name) ?? definitions.get(name.toLowerCase());
+  return builtin(name) ?? definitions.get(name) ?? definitions.get(name.toLowerCase());
+}
+
+/**
+ * The built-in definition for an exactly-lowercase name. A string switch compares interned
+ * literals by identity, which is cheaper than hashing: this is the hot path of parseHeader.
+ */
+function builtin(name: string): AnyDefinition | undefined {
+  switch (name) {
+    case "origin":
+      return origin as AnyDefinition;
+    case "access-control-request-method":
+      return accessControlRequestMethod as AnyDefinition;
+    case "access-control-request-headers":
+      return accessControlRequestHeaders as AnyDefinition;
+    case "access-control-allow-origin":
+      return accessControlAllowOrigin as AnyDefinition;
+    case "access-control-allow-credentials":
+      return accessControlAllowCredentials as AnyDefinition;
+    case "access-control-allow-methods":
+      return accessControlAllowMethods as AnyDefinition;
+    case "access-control-allow-headers":
+      return accessControlAllowHeaders as AnyDefinition;
+    case "access-control-max-age":
+      return accessControlMaxAge as AnyDefinition;
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -136,43 +163,55 @@ export function findDefinition(name: string): AnyDefinition | undefined {
 export function parseHeader<N extends string>(name: KnownHeaderName<N>, value: FieldLines): ParseResult<HeaderValue<N>> {
   const definition = typeof name === "string" ? findDefinition(name) : undefined;
   if (definition === undefined) return unknownHeader(name);
-  const lines = fieldLines(value);
-  if (!Array.isArray(lines)) return attach(lines as HeaderError, definition.name);
-  const result = definition.parse(lines);
-  return (result.ok ? result : attach(result.error, definition.name)) as ParseResult<HeaderValue<N>>;
+  return parseWith(definition, value) as ParseResult<HeaderValue<N>>;
 }
 
-/** `value` as a non-empty array of valid field lines, or the error that prevents it. */
-function fieldLines(value: unknown): readonly string[] | HeaderError {
-  if (typeof value === "string") {
-    const bad = indexOfForbiddenChar(value);
-    return bad === -1 ? [value] : forbiddenChar(value, bad, 0);
+/** Parses `value` with `definition`, checking the input's shape. Never throws. @internal */
+export function parseWith(definition: AnyDefinition, value: unknown): ParseResult<unknown> {
+  if (typeof value !== "string") {
+    const problem = lineArrayProblem(value);
+    if (problem !== undefined) return attach(problem, definition.name);
   }
+  const result = definition.parse(value as string | readonly string[]);
+  if (result.ok) return result;
+  return attach(forbiddenCharError(value as string | readonly string[]) ?? result.error, definition.name);
+}
+
+/** Why `value` is not a non-empty array of strings, if it is not. */
+function lineArrayProblem(value: unknown): HeaderError | undefined {
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
     return { code: "missing", header: "", message: "the header is absent." };
   }
   if (!Array.isArray(value)) {
     return { code: "invalid-input", header: "", message: `expected a string or an array of strings, got ${typeof value}.` };
   }
-  let base = 0;
   for (const line of value as readonly unknown[]) {
     if (typeof line !== "string") {
       return { code: "invalid-input", header: "", message: `expected an array of strings, found a ${typeof line}.` };
     }
-    const bad = indexOfForbiddenChar(line);
-    if (bad !== -1) return forbiddenChar(line, bad, base);
-    base += line.length + 2;
   }
-  return value as readonly string[];
+  return undefined;
 }
 
-function forbiddenChar(line: string, i: number, base: number): HeaderError {
-  return {
-    code: "invalid-character",
-    header: "",
-    message: `found ${describeChar(line, i)} at offset ${base + i}: CR, LF and NUL split or end header lines, and characters above U+00FF are not bytes, so no field value contains them.`,
-    offset: base + i,
-  };
+/**
+ * The `invalid-character` error for the first CR, LF, NUL or character above U+00FF in the
+ * field lines, if any. Built-in grammars reject these characters anyway; this names the cause.
+ */
+function forbiddenCharError(value: string | readonly string[]): HeaderError | undefined {
+  let base = 0;
+  for (const line of typeof value === "string" ? [value] : value) {
+    const i = indexOfForbiddenChar(line);
+    if (i !== -1) {
+      return {
+        code: "invalid-character",
+        header: "",
+        message: `found ${describeChar(line, i)} at offset ${base + i}: CR, LF and NUL split or end header lines, and characters above U+00FF are not bytes, so no field value contains them.`,
+        offset: base + i,
+      };
+    }
+    base += line.length + 2;
+  }
+  return undefined;
 }
 
 function attach(error: HeaderError, name: string): ParseResult<never> {
@@ -253,7 +292,16 @@ export function defineHeader<Name extends string, Value>(
     throw new TypeError(`typed-headers: defineHeader(${name}): parse and serialize must be functions.`);
   }
   if (definitions.has(name)) throw new TypeError(`typed-headers: defineHeader: "${name}" is already registered.`);
-  const registered = { name: name as Lowercase<Name>, parse: definition.parse, serialize: definition.serialize };
-  register(registered as AnyDefinition);
-  return registered;
+  const { parse, serialize } = definition;
+  register({
+    name,
+    // Custom grammars may accept any character: screen CR, LF, NUL and non-bytes out first.
+    parse: (value) => {
+      const lines = typeof value === "string" ? [value] : value;
+      const problem = forbiddenCharError(lines);
+      return problem === undefined ? parse(lines) : { ok: false, error: problem };
+    },
+    serialize: serialize as (value: unknown) => string,
+  });
+  return { name: name as Lowercase<Name>, parse, serialize };
 }

@@ -1,6 +1,6 @@
 import { ok, type ParseResult } from "../syntax/result.js";
-import { parseSingle } from "../syntax/single.js";
-import { invalidValue, type HeaderDefinition } from "./definition.js";
+import { isBareLine, parseSingle } from "../syntax/single.js";
+import { invalidValue, type RegisteredDefinition } from "./definition.js";
 import { isOriginOrNull, scanOriginOrNull, type OriginValue } from "./origin.js";
 
 //   wildcard                    = "*"
@@ -19,9 +19,12 @@ function scanAllowOrigin(s: string, start: number, end: number): ParseResult<All
 }
 
 /** `Access-Control-Allow-Origin` response header. @internal */
-export const accessControlAllowOrigin: HeaderDefinition<"access-control-allow-origin", AllowOriginValue> = {
+export const accessControlAllowOrigin: RegisteredDefinition<"access-control-allow-origin", AllowOriginValue> = {
   name: "access-control-allow-origin",
-  parse: (lines) => parseSingle(lines, scanAllowOrigin),
+  parse: (value) => {
+    const direct = isBareLine(value) ? scanAllowOrigin(value, 0, value.length) : undefined;
+    return direct?.ok === true ? direct : parseSingle(value, scanAllowOrigin);
+  },
   serialize: (value) =>
     value === "*" || isOriginOrNull(value)
       ? value

@@ -1,15 +1,18 @@
 import { DeltaSeconds, scanDeltaSeconds } from "../syntax/delta-seconds.js";
-import { parseSingle } from "../syntax/single.js";
-import { invalidValue, type HeaderDefinition } from "./definition.js";
+import { isBareLine, parseSingle } from "../syntax/single.js";
+import { invalidValue, type RegisteredDefinition } from "./definition.js";
 
 //   Access-Control-Max-Age = delta-seconds      (Fetch §3.3.3)
 //   delta-seconds          = 1*DIGIT            (RFC 9111 §1.2.2; larger than 2^31 → 2^31)
 // Browsers cap it (Chromium 7200 s, Firefox 86400 s, WebKit 600 s); that is checkCors' business.
 
 /** `Access-Control-Max-Age` preflight response header. @internal */
-export const accessControlMaxAge: HeaderDefinition<"access-control-max-age", DeltaSeconds> = {
+export const accessControlMaxAge: RegisteredDefinition<"access-control-max-age", DeltaSeconds> = {
   name: "access-control-max-age",
-  parse: (lines) => parseSingle(lines, scanDeltaSeconds),
+  parse: (value) => {
+    const direct = isBareLine(value) ? scanDeltaSeconds(value, 0, value.length) : undefined;
+    return direct?.ok === true ? direct : parseSingle(value, scanDeltaSeconds);
+  },
   serialize: (value) =>
     DeltaSeconds.is(value)
       ? String(value)

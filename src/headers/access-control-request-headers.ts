@@ -1,5 +1,5 @@
 import type { FieldName } from "../syntax/field-name.js";
-import type { HeaderDefinition } from "./definition.js";
+import type { RegisteredDefinition } from "./definition.js";
 import { tokenListHeader } from "./families.js";
 
 //   Access-Control-Request-Headers = 1#field-name   (Fetch §3.3.2)
@@ -7,5 +7,5 @@ import { tokenListHeader } from "./families.js";
 // accepted here, order kept.
 
 /** `Access-Control-Request-Headers` request header. @internal */
-export const accessControlRequestHeaders: HeaderDefinition<"access-control-request-headers", readonly FieldName[]> =
+export const accessControlRequestHeaders: RegisteredDefinition<"access-control-request-headers", readonly FieldName[]> =
   tokenListHeader("access-control-request-headers", { lowercase: true, nonEmpty: true, member: "field name" });

@@ -1,8 +1,8 @@
 import type { Method } from "../syntax/method.js";
 import { fail, ok, type ParseResult } from "../syntax/result.js";
-import { parseSingle } from "../syntax/single.js";
+import { isBareLine, parseSingle } from "../syntax/single.js";
 import { indexOfNonTchar, isToken, notATokenAt } from "../syntax/token.js";
-import { invalidValue, type HeaderDefinition } from "./definition.js";
+import { invalidValue, type RegisteredDefinition } from "./definition.js";
 
 //   Access-Control-Request-Method = method        (Fetch §3.3.2)
 //   method                        = token         (RFC 9110 §9.1)
@@ -15,9 +15,12 @@ function scanMethod(s: string, start: number, end: number): ParseResult<Method> 
 }
 
 /** `Access-Control-Request-Method` request header. @internal */
-export const accessControlRequestMethod: HeaderDefinition<"access-control-request-method", Method> = {
+export const accessControlRequestMethod: RegisteredDefinition<"access-control-request-method", Method> = {
   name: "access-control-request-method",
-  parse: (lines) => parseSingle(lines, scanMethod),
+  parse: (value) => {
+    const direct = isBareLine(value) ? scanMethod(value, 0, value.length) : undefined;
+    return direct?.ok === true ? direct : parseSingle(value, scanMethod);
+  },
   serialize: (value) =>
     typeof value === "string" && isToken(value) ? value : invalidValue("access-control-request-method", value, "a method (token)"),
 };

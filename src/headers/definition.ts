@@ -23,6 +23,18 @@ export interface HeaderDefinition<Name extends string = string, Value = unknown>
   readonly serialize: (value: Value) => string;
 }
 
+/**
+ * A definition as the registry holds it: `parse` takes one field line as a string (the common
+ * case, without wrapping it in an array) or several as an array, and rejects CR, LF, NUL and
+ * characters above U+00FF itself (every built-in grammar does).
+ * @internal
+ */
+export interface RegisteredDefinition<Name extends string = string, Value = unknown> {
+  readonly name: Name;
+  readonly parse: (value: string | readonly string[]) => ParseResult<Value>;
+  readonly serialize: (value: Value) => string;
+}
+
 /** Throws the serializers' TypeError: `typed-headers: cannot serialize <name>: <why>`. @internal */
 export function invalidValue(name: string, value: unknown, expected: string): never {
   let shown: string;

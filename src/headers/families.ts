@@ -1,16 +1,17 @@
 import { parseTokenList } from "../syntax/list.js";
 import { fail, type ParseResult } from "../syntax/result.js";
-import { parseSingle, scanTrue } from "../syntax/single.js";
+import { parseSingle, scanTrue, TRUE } from "../syntax/single.js";
 import { isToken } from "../syntax/token.js";
-import { invalidValue, type HeaderDefinition } from "./definition.js";
+import { invalidValue, type RegisteredDefinition } from "./definition.js";
 
 // Definitions shared by headers with the same grammar.
 
 /** A header whose only value is the literal `true` (case-sensitive). @internal */
-export function trueHeader<Name extends string>(name: Name): HeaderDefinition<Name, true> {
+export function trueHeader<Name extends string>(name: Name): RegisteredDefinition<Name, true> {
   return {
     name,
-    parse: (lines) => parseSingle(lines, scanTrue),
+    // The exact value "true" is by far the most common input: answer it without scanning.
+    parse: (value) => (value === "true" ? TRUE : parseSingle(value, scanTrue)),
     serialize: (value) => (value === true ? "true" : invalidValue(name, value, "the literal true (omit the header to deny)")),
   };
 }
@@ -29,13 +30,13 @@ export interface TokenListOptions {
 export function tokenListHeader<Name extends string, Member extends string>(
   name: Name,
   options: TokenListOptions,
-): HeaderDefinition<Name, readonly Member[]> {
+): RegisteredDefinition<Name, readonly Member[]> {
   const { lowercase, nonEmpty, member } = options;
   const expected = `${nonEmpty ? "a non-empty" : "an"} array of ${lowercase ? "lowercase " : ""}tokens (${member}s)`;
   return {
     name,
-    parse: (lines) => {
-      const result = parseTokenList(lines, lowercase, `a ${member}`);
+    parse: (value) => {
+      const result = parseTokenList(value, lowercase, `a ${member}`);
       if (result.ok && nonEmpty && result.value.length === 0) {
         return fail("empty-list", `expected at least one ${member}, found none.`);
       }

@@ -1,7 +1,7 @@
 import { scanOrigin, type Origin } from "../syntax/origin.js";
 import { ok, type ParseResult } from "../syntax/result.js";
-import { parseSingle } from "../syntax/single.js";
-import { invalidValue, type HeaderDefinition } from "./definition.js";
+import { isBareLine, parseSingle } from "../syntax/single.js";
+import { invalidValue, type RegisteredDefinition } from "./definition.js";
 
 //   Origin         = origin-or-null                          (Fetch §3.2)
 //   origin-or-null = serialized-origin / %s"null"            ; case-sensitive
@@ -23,8 +23,11 @@ export function isOriginOrNull(value: unknown): value is OriginValue {
 const NULL: ParseResult<"null"> = Object.freeze(ok("null" as const));
 
 /** `Origin` request header. @internal */
-export const origin: HeaderDefinition<"origin", OriginValue> = {
+export const origin: RegisteredDefinition<"origin", OriginValue> = {
   name: "origin",
-  parse: (lines) => parseSingle(lines, scanOriginOrNull),
+  parse: (value) => {
+    const direct = isBareLine(value) ? scanOriginOrNull(value, 0, value.length) : undefined;
+    return direct?.ok === true ? direct : parseSingle(value, scanOriginOrNull);
+  },
   serialize: (value) => (isOriginOrNull(value) ? value : invalidValue("origin", value, 'a serialized origin or "null"')),
 };

@@ -1,7 +1,7 @@
 import type { FieldName } from "../syntax/field-name.js";
 import { parseTokenList } from "../syntax/list.js";
 import { ok, type ParseResult } from "../syntax/result.js";
-import { invalidValue, type HeaderDefinition } from "./definition.js";
+import { invalidValue, type RegisteredDefinition } from "./definition.js";
 import { isTokenArray } from "./families.js";
 
 //   Vary = #( "*" / field-name )     (RFC 9110 §12.5.5)
@@ -13,10 +13,10 @@ export type VaryValue = "*" | readonly FieldName[];
 const STAR: ParseResult<"*"> = Object.freeze(ok("*" as const));
 
 /** `Vary` response header. @internal */
-export const vary: HeaderDefinition<"vary", VaryValue> = {
+export const vary: RegisteredDefinition<"vary", VaryValue> = {
   name: "vary",
-  parse: (lines) => {
-    const result = parseTokenList(lines, true, 'a field name or "*"');
+  parse: (value) => {
+    const result = parseTokenList(value, true, 'a field name or "*"');
     if (result.ok && result.value.includes("*")) return STAR;
     return result as ParseResult<readonly FieldName[]>;
   },

@@ -8,56 +8,66 @@ import { fail, type Failure } from "./result.js";
 //   - a host that "ends in a number" is an IPv4 address and must be in dotted-decimal form;
 //   - labels starting with "xn--" must survive IDNA's ToASCII unchanged.
 
+/** Per ASCII code unit: 0 = ends the host, 1 = host character, 2 = ".", 3 = "x" (may start "xn--"). */
 const SPECIAL_HOST_CHAR = new Uint8Array(128);
-for (const c of "abcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=\"`{}") {
-  SPECIAL_HOST_CHAR[c.charCodeAt(0)] = 1;
-}
-
-/** Whether `c` can appear in a serialized special-scheme domain or IPv4 host. @internal */
-export function isSpecialHostChar(c: number): boolean {
-  return c < 128 && SPECIAL_HOST_CHAR[c] === 1;
-}
+for (const c of "abcdefghijklmnopqrstuvwyz0123456789-_~!$&'()*+,;=\"`{}") SPECIAL_HOST_CHAR[c.charCodeAt(0)] = 1;
+SPECIAL_HOST_CHAR[0x2e] = 2;
+SPECIAL_HOST_CHAR[0x78] = 3;
 
 /**
- * Checks a special-scheme host `s[start, end)` whose characters all satisfy
- * {@link isSpecialHostChar}; returns a failure, or undefined when it is a fixed point.
+ * Scans a special-scheme host (domain or IPv4) from `s[start]` up to the first character that
+ * cannot be part of one (or `end`), and checks it is a fixed point of the URL parser. Returns
+ * the index after the host, or the failure.
  * @internal
  */
-export function checkSpecialHost(s: string, start: number, end: number): Failure | undefined {
-  if (endsInANumber(s, start, end)) {
-    if (isDottedDecimal(s, start, end)) return undefined;
+export function scanSpecialHost(s: string, start: number, end: number): number | Failure {
+  let i = start;
+  let lastDot = -1;
+  let ace = false;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    const kind = c < 128 ? SPECIAL_HOST_CHAR[c] : 0;
+    if (kind === 1) continue;
+    if (kind === 0) break;
+    if (kind === 2) lastDot = i;
+    else if ((i === start || lastDot === i - 1) && s.startsWith("xn--", i)) ace = true;
+  }
+  if (i === start) return i;
+  if (endsInANumber(s, start, i, lastDot)) {
+    if (isDottedDecimal(s, start, i)) return i;
     return fail(
       "invalid-origin",
-      `the host "${s.slice(start, end)}" ends in a number, so browsers parse it as IPv4 and send it in dotted-decimal form (four numbers 0-255 without leading zeros), or reject it.`,
+      `the host "${s.slice(start, i)}" ends in a number, so browsers parse it as IPv4 and send it in dotted-decimal form (four numbers 0-255 without leading zeros), or reject it.`,
       start,
     );
   }
-  if (hasAceLabel(s, start, end) && !isIdnaFixedPoint(s.slice(start, end))) {
+  if (ace && !isIdnaFixedPoint(s.slice(start, i))) {
     return fail(
       "invalid-origin",
-      `the host "${s.slice(start, end)}" has an "xn--" label that is not valid punycode for IDNA, so no browser sends it.`,
+      `the host "${s.slice(start, i)}" has an "xn--" label that is not valid punycode for IDNA, so no browser sends it.`,
       start,
     );
   }
-  return undefined;
+  return i;
 }
 
-/** The URL Standard's "ends in a number" checker. */
-function endsInANumber(s: string, start: number, end: number): boolean {
+/** The URL Standard's "ends in a number" checker, given the index of the host's last dot. */
+function endsInANumber(s: string, start: number, end: number, lastDot: number): boolean {
+  let lastStart = lastDot + 1;
   let lastEnd = end;
-  if (s.charCodeAt(end - 1) === 0x2e && end - 1 > start) lastEnd = end - 1;
-  const lastStart = Math.max(start, s.lastIndexOf(".", lastEnd - 1) + 1);
+  if (lastDot === end - 1 && lastDot > start) {
+    // A trailing dot: the last label is the one before it.
+    lastEnd = lastDot;
+    lastStart = Math.max(start, s.lastIndexOf(".", lastDot - 1) + 1);
+  }
+  if (lastStart < start) lastStart = start;
   if (lastStart === lastEnd) return false;
   let i = lastStart;
-  let hex = false;
-  if (lastEnd - lastStart >= 2 && s.startsWith("0x", lastStart)) {
-    hex = true;
-    i += 2;
-  }
+  const hex = lastEnd - lastStart >= 2 && s.charCodeAt(i) === 0x30 && s.charCodeAt(i + 1) === 0x78;
+  if (hex) i += 2;
   for (; i < lastEnd; i++) {
     const c = s.charCodeAt(i);
-    const digit = c >= 0x30 && c <= 0x39;
-    if (!digit && !(hex && c >= 0x61 && c <= 0x66)) return false;
+    if (!((c >= 0x30 && c <= 0x39) || (hex && c >= 0x61 && c <= 0x66))) return false;
   }
   return true;
 }
@@ -84,16 +94,6 @@ function isDottedDecimal(s: string, start: number, end: number): boolean {
     }
   }
   return i === end;
-}
-
-function hasAceLabel(s: string, start: number, end: number): boolean {
-  for (let i = start; i < end; ) {
-    if (s.startsWith("xn--", i)) return true;
-    const dot = s.indexOf(".", i);
-    if (dot === -1 || dot >= end) return false;
-    i = dot + 1;
-  }
-  return false;
 }
 
 /**

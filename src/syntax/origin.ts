@@ -1,6 +1,6 @@
 import type { Brand } from "./brand.js";
 import { describeChar } from "./chars.js";
-import { checkSerializedDomain, checkSpecialHost, isSpecialHostChar } from "./host.js";
+import { checkSerializedDomain, scanSpecialHost } from "./host.js";
 import { isSerializedIpv6 } from "./ipv6.js";
 import { fail, ok, type Failure, type ParseResult } from "./result.js";
 import { valueType, type ValueType } from "./value-type.js";
@@ -28,15 +28,26 @@ export type Origin = Brand<string, "Origin">;
 //                                              (Fetch §3.2 "Origin header", URL Standard §3-4)
 
 const EXPECTED = "expected a serialized origin (scheme://host[:port], as a browser sends it)";
+/** Per ASCII code unit: 1 = lowercase letter, 2 = digit, "+", "-" or "." (later scheme characters). */
+const SCHEME_CHAR = new Uint8Array(128);
+for (let c = 0x61; c <= 0x7a; c++) SCHEME_CHAR[c] = 1;
+for (const c of "0123456789+-.") SCHEME_CHAR[c.charCodeAt(0)] = 2;
+
+function schemeCharKind(c: number): number {
+  return c < 128 ? (SCHEME_CHAR[c] as number) : 0;
+}
+
 const OPAQUE_SCHEMES = new Set(["file", "blob", "data", "about", "javascript"]);
 
 /** Parses `s[start, end)` as a serialized origin. @internal */
 export function scanOrigin(s: string, start: number, end: number): ParseResult<Origin> {
   if (start === end) return fail("empty", `${EXPECTED}, found an empty value.`, start);
   let i = start;
-  if (!isLowerAlpha(s.charCodeAt(i))) return unexpectedAt(s, i, "a lowercase scheme");
-  while (i < end && isSchemeChar(s.charCodeAt(i))) i++;
-  if (!s.startsWith("://", i) || i + 3 > end) return unexpectedAt(s, i, '"://" after the scheme');
+  if (schemeCharKind(s.charCodeAt(i)) !== 1) return unexpectedAt(s, i, "a lowercase scheme");
+  while (i < end && schemeCharKind(s.charCodeAt(i)) !== 0) i++;
+  if (i + 3 > end || s.charCodeAt(i) !== 0x3a || s.charCodeAt(i + 1) !== 0x2f || s.charCodeAt(i + 2) !== 0x2f) {
+    return unexpectedAt(s, i, '"://" after the scheme');
+  }
   const defaultPort = specialDefaultPort(s, start, i);
   if (defaultPort === undefined && OPAQUE_SCHEMES.has(s.slice(start, i))) {
     return fail(
@@ -59,9 +70,10 @@ export function scanOrigin(s: string, start: number, end: number): ParseResult<O
     }
     i = close + 1;
   } else if (defaultPort !== undefined) {
-    while (i < end && isSpecialHostChar(s.charCodeAt(i))) i++;
-    if (i === hostStart) return unexpectedAt(s, i, "a host");
-    hostError = checkSpecialHost(s, hostStart, i);
+    const hostEnd = scanSpecialHost(s, i, end);
+    if (typeof hostEnd !== "number") hostError = hostEnd;
+    else if (hostEnd === hostStart) return unexpectedAt(s, i, "a host");
+    else i = hostEnd;
   } else {
     while (i < end && s.charCodeAt(i) !== 0x3a) i++;
     hostError = i === hostStart ? unexpectedAt(s, i, "a host") : checkSerializedDomain(s, hostStart, i);
@@ -102,28 +114,22 @@ function portFailure(offset: number, why: string): Failure {
   return fail("invalid-origin", `${EXPECTED}: the port ${why}.`, offset);
 }
 
-/** The default port of a special scheme, or undefined for a non-special scheme. */
+/**
+ * The default port of the special scheme `s[start, end)` (http, https, ws, wss, ftp), or
+ * undefined for other schemes. Compares code units rather than calling string methods: this runs
+ * for every origin parsed.
+ */
 function specialDefaultPort(s: string, start: number, end: number): number | undefined {
-  switch (s.slice(start, end)) {
-    case "http":
-    case "ws":
-      return 80;
-    case "https":
-    case "wss":
-      return 443;
-    case "ftp":
-      return 21;
-    default:
-      return undefined;
+  const length = end - start;
+  const first = s.charCodeAt(start);
+  const at = (offset: number, c: number) => s.charCodeAt(start + offset) === c;
+  if (first === 0x68 && (length === 4 || length === 5) && at(1, 0x74) && at(2, 0x74) && at(3, 0x70)) {
+    return length === 4 ? 80 : at(4, 0x73) ? 443 : undefined; // http, https
   }
-}
-
-function isLowerAlpha(c: number): boolean {
-  return c >= 0x61 && c <= 0x7a;
-}
-
-function isSchemeChar(c: number): boolean {
-  return isLowerAlpha(c) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
+  if (first === 0x77 && (length === 2 || length === 3) && at(1, 0x73)) {
+    return length === 2 ? 80 : at(2, 0x73) ? 443 : undefined; // ws, wss
+  }
+  return first === 0x66 && length === 3 && at(1, 0x74) && at(2, 0x70) ? 21 : undefined; // ftp
 }
 
 function prefixed(failure: Failure): Failure {

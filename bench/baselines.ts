@@ -1,0 +1,63 @@
+// Hand-written, single-purpose header checks of the kind frameworks write today. They are the
+// baselines typed-headers is measured against; each returns the parsed value or undefined.
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** `v.trim() === "true"`: ACAC and the PNA headers. */
+export function trueBaseline(v: string): true | undefined {
+  return v.trim() === "true" ? true : undefined;
+}
+
+/** `new URL(v).origin === v`: what careful code does to validate an origin. */
+export function urlOriginBaseline(v: string): string | undefined {
+  const t = v.trim();
+  try {
+    return new URL(t).origin === t ? t : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const ORIGIN_SHAPE = /^https?:\/\/[a-z0-9.-]+(?::[0-9]{1,5})?$/;
+
+/** A regular expression of the origin's shape (common, and looser than browsers). */
+export function regexOriginBaseline(v: string): string | undefined {
+  const t = v.trim();
+  return t === "null" || ORIGIN_SHAPE.test(t) ? t : undefined;
+}
+
+/** `*`, `null` or the regex origin check: ACAO. */
+export function allowOriginBaseline(v: string): string | undefined {
+  const t = v.trim();
+  return t === "*" ? t : regexOriginBaseline(t);
+}
+
+/** A single token, trimmed: ACRM. */
+export function methodBaseline(v: string): string | undefined {
+  const t = v.trim();
+  return TOKEN.test(t) ? t : undefined;
+}
+
+/** split + trim + token check (+ lowercase): the `#token` list headers. */
+export function listBaseline(v: string, lowercase: boolean): string[] | undefined {
+  const out: string[] = [];
+  for (const part of v.split(",")) {
+    const t = part.trim();
+    if (t === "") continue;
+    if (!TOKEN.test(t)) return undefined;
+    out.push(lowercase ? t.toLowerCase() : t);
+  }
+  return out;
+}
+
+/** `/^\d+$/` then Number, clamped: ACMA. */
+export function maxAgeBaseline(v: string): number | undefined {
+  const t = v.trim();
+  return /^[0-9]+$/.test(t) ? Math.min(Number(t), 2147483648) : undefined;
+}
+
+/** The list baseline, collapsing to "*" when a member is "*": Vary. */
+export function varyBaseline(v: string): string[] | "*" | undefined {
+  const names = listBaseline(v, true);
+  return names?.includes("*") ? "*" : names;
+}

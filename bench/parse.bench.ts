@@ -1,0 +1,126 @@
+// parseHeader for every CORS header, typical and long values, next to hand-written baselines.
+// Each task parses a batch of inputs (64 typical, 16 long) so that the per-call cost dominates
+// the harness's per-iteration overhead.
+import { bench, describe } from "vitest";
+// The built package, as users run it (vitest would otherwise run src/ through its module
+// transform, which routes every cross-module call through a getter).
+import { parseHeader, type HeaderName } from "../dist/index.js";
+import {
+  allowOriginBaseline,
+  listBaseline,
+  maxAgeBaseline,
+  methodBaseline,
+  regexOriginBaseline,
+  trueBaseline,
+  urlOriginBaseline,
+  varyBaseline,
+} from "./baselines.js";
+
+interface Case {
+  readonly name: HeaderName;
+  readonly typical: readonly string[];
+  readonly long: readonly string[];
+  readonly baselines: Readonly<Record<string, (v: string) => unknown>>;
+}
+
+const names = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}-${i}`).join(", ");
+
+const cases: readonly Case[] = [
+  {
+    name: "origin",
+    typical: ["https://example.com", "http://localhost:5173", "https://app.example.co.uk", "null"],
+    long: [`https://${"sub.".repeat(20)}example.com:8443`, `https://${"a".repeat(200)}.example`],
+    baselines: { "new URL(v).origin === v": urlOriginBaseline, "regex origin shape": regexOriginBaseline },
+  },
+  {
+    name: "access-control-request-method",
+    typical: ["PUT", "DELETE", "PATCH", "POST"],
+    long: ["X-CUSTOM-METHOD-WITH-A-LONG-NAME-0123456789"],
+    baselines: { "trim + token regex": methodBaseline },
+  },
+  {
+    name: "access-control-request-headers",
+    typical: ["content-type,x-requested-with,authorization", "x-custom"],
+    long: [names(30, "x-custom-header")],
+    baselines: { "split + trim + token regex + lowercase": (v) => listBaseline(v, true) },
+  },
+  {
+    name: "access-control-request-private-network",
+    typical: ["true"],
+    long: ["  true  "],
+    baselines: { 'v.trim() === "true"': trueBaseline },
+  },
+  {
+    name: "access-control-allow-origin",
+    typical: ["*", "https://example.com", "null", "http://localhost:3000"],
+    long: [`https://${"sub.".repeat(20)}example.com:8443`],
+    baselines: { "*/null/regex origin": allowOriginBaseline },
+  },
+  {
+    name: "access-control-allow-credentials",
+    typical: ["true"],
+    long: ["  true  "],
+    baselines: { 'v.trim() === "true"': trueBaseline },
+  },
+  {
+    name: "access-control-allow-methods",
+    typical: ["GET, POST, PUT, DELETE", "*"],
+    long: [names(30, "METHOD")],
+    baselines: { "split + trim + token regex": (v) => listBaseline(v, false) },
+  },
+  {
+    name: "access-control-allow-headers",
+    typical: ["Content-Type, Authorization, X-Requested-With", "*"],
+    long: [names(30, "X-Custom-Header")],
+    baselines: { "split + trim + token regex + lowercase": (v) => listBaseline(v, true) },
+  },
+  {
+    name: "access-control-expose-headers",
+    typical: ["Content-Length, X-Request-Id", "*"],
+    long: [names(30, "X-Exposed")],
+    baselines: { "split + trim + token regex + lowercase": (v) => listBaseline(v, true) },
+  },
+  {
+    name: "access-control-max-age",
+    typical: ["600", "7200", "86400"],
+    long: ["0000000000000000000000000000600"],
+    baselines: { "/^\\d+$/ + Number": maxAgeBaseline },
+  },
+  {
+    name: "access-control-allow-private-network",
+    typical: ["true"],
+    long: ["  true  "],
+    baselines: { 'v.trim() === "true"': trueBaseline },
+  },
+  {
+    name: "vary",
+    typical: ["Origin", "Accept-Encoding, Origin"],
+    long: [names(30, "X-Vary")],
+    baselines: { "split + trim + token regex + lowercase + *": varyBaseline },
+  },
+];
+
+let sink: unknown;
+
+/** Repeats `values` to `size` items, so that one iteration is long next to the harness's own cost. */
+function batch(values: readonly string[], size: number): readonly string[] {
+  return Array.from({ length: size }, (_, i) => values[i % values.length] ?? "");
+}
+
+for (const c of cases) {
+  for (const kind of ["typical", "long"] as const) {
+    const inputs = batch(c[kind], kind === "typical" ? 64 : 16);
+    describe(`${c.name} (${kind})`, () => {
+      bench("typed-headers parseHeader", () => {
+        for (const v of inputs) sink = parseHeader(c.name, v);
+      });
+      for (const [label, baseline] of Object.entries(c.baselines)) {
+        bench(`baseline: ${label}`, () => {
+          for (const v of inputs) sink = baseline(v);
+        });
+      }
+    });
+  }
+}
+
+export { sink };
