@@ -32,6 +32,12 @@ export function allowOriginBaseline(v: string): string | undefined {
   return t === "*" ? t : regexOriginBaseline(t);
 }
 
+/** `*`, `null` or the `new URL` origin check: ACAO, done correctly. */
+export function allowOriginUrlBaseline(v: string): string | undefined {
+  const t = v.trim();
+  return t === "*" || t === "null" ? t : urlOriginBaseline(t);
+}
+
 /** A single token, trimmed: ACRM. */
 export function methodBaseline(v: string): string | undefined {
   const t = v.trim();

@@ -7,6 +7,7 @@ import { bench, describe } from "vitest";
 import { parseHeader, type HeaderName } from "../dist/index.js";
 import {
   allowOriginBaseline,
+  allowOriginUrlBaseline,
   listBaseline,
   maxAgeBaseline,
   methodBaseline,
@@ -54,7 +55,7 @@ const cases: readonly Case[] = [
     name: "access-control-allow-origin",
     typical: ["*", "https://example.com", "null", "http://localhost:3000"],
     long: [`https://${"sub.".repeat(20)}example.com:8443`],
-    baselines: { "*/null/regex origin": allowOriginBaseline },
+    baselines: { "*/null/new URL origin": allowOriginUrlBaseline, "*/null/regex origin": allowOriginBaseline },
   },
   {
     name: "access-control-allow-credentials",
@@ -102,17 +103,23 @@ const cases: readonly Case[] = [
 
 let sink: unknown;
 
-/** Repeats `values` to `size` items, so that one iteration is long next to the harness's own cost. */
+/**
+ * Repeats `values` to `size` items, so that one iteration is long next to the harness's own cost.
+ * Each item is a flat copy, as an HTTP parser produces (a concatenated string would be a rope).
+ */
 function batch(values: readonly string[], size: number): readonly string[] {
-  return Array.from({ length: size }, (_, i) => values[i % values.length] ?? "");
+  return Array.from({ length: size }, (_, i) => Buffer.from(values[i % values.length] ?? "", "latin1").toString("latin1"));
 }
+
+// A local binding: calling through the module namespace would add a getter to every call.
+const parse = parseHeader;
 
 for (const c of cases) {
   for (const kind of ["typical", "long"] as const) {
     const inputs = batch(c[kind], kind === "typical" ? 64 : 16);
     describe(`${c.name} (${kind})`, () => {
       bench("typed-headers parseHeader", () => {
-        for (const v of inputs) sink = parseHeader(c.name, v);
+        for (const v of inputs) sink = parse(c.name, v);
       });
       for (const [label, baseline] of Object.entries(c.baselines)) {
         bench(`baseline: ${label}`, () => {

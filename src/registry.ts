@@ -134,8 +134,16 @@ function builtin(name: string): AnyDefinition | undefined {
       return accessControlAllowMethods as AnyDefinition;
     case "access-control-allow-headers":
       return accessControlAllowHeaders as AnyDefinition;
+    case "access-control-expose-headers":
+      return accessControlExposeHeaders as AnyDefinition;
     case "access-control-max-age":
       return accessControlMaxAge as AnyDefinition;
+    case "access-control-request-private-network":
+      return accessControlRequestPrivateNetwork as AnyDefinition;
+    case "access-control-allow-private-network":
+      return accessControlAllowPrivateNetwork as AnyDefinition;
+    case "vary":
+      return vary as AnyDefinition;
     default:
       return undefined;
   }

@@ -1,5 +1,5 @@
 import { ok, type ParseResult } from "../syntax/result.js";
-import { isBareLine, parseSingle } from "../syntax/single.js";
+import { parseSingle } from "../syntax/single.js";
 import { invalidValue, type RegisteredDefinition } from "./definition.js";
 import { isOriginOrNull, scanOriginOrNull, type OriginValue } from "./origin.js";
 
@@ -21,10 +21,7 @@ function scanAllowOrigin(s: string, start: number, end: number): ParseResult<All
 /** `Access-Control-Allow-Origin` response header. @internal */
 export const accessControlAllowOrigin: RegisteredDefinition<"access-control-allow-origin", AllowOriginValue> = {
   name: "access-control-allow-origin",
-  parse: (value) => {
-    const direct = isBareLine(value) ? scanAllowOrigin(value, 0, value.length) : undefined;
-    return direct?.ok === true ? direct : parseSingle(value, scanAllowOrigin);
-  },
+  parse: (value) => parseSingle(value, scanAllowOrigin),
   serialize: (value) =>
     value === "*" || isOriginOrNull(value)
       ? value

@@ -1,5 +1,5 @@
 import { DeltaSeconds, scanDeltaSeconds } from "../syntax/delta-seconds.js";
-import { isBareLine, parseSingle } from "../syntax/single.js";
+import { parseSingle } from "../syntax/single.js";
 import { invalidValue, type RegisteredDefinition } from "./definition.js";
 
 //   Access-Control-Max-Age = delta-seconds      (Fetch §3.3.3)
@@ -9,10 +9,7 @@ import { invalidValue, type RegisteredDefinition } from "./definition.js";
 /** `Access-Control-Max-Age` preflight response header. @internal */
 export const accessControlMaxAge: RegisteredDefinition<"access-control-max-age", DeltaSeconds> = {
   name: "access-control-max-age",
-  parse: (value) => {
-    const direct = isBareLine(value) ? scanDeltaSeconds(value, 0, value.length) : undefined;
-    return direct?.ok === true ? direct : parseSingle(value, scanDeltaSeconds);
-  },
+  parse: (value) => parseSingle(value, scanDeltaSeconds),
   serialize: (value) =>
     DeltaSeconds.is(value)
       ? String(value)

@@ -1,6 +1,6 @@
 import type { Method } from "../syntax/method.js";
 import { fail, ok, type ParseResult } from "../syntax/result.js";
-import { isBareLine, parseSingle } from "../syntax/single.js";
+import { parseSingle } from "../syntax/single.js";
 import { indexOfNonTchar, isToken, notATokenAt } from "../syntax/token.js";
 import { invalidValue, type RegisteredDefinition } from "./definition.js";
 
@@ -17,10 +17,7 @@ function scanMethod(s: string, start: number, end: number): ParseResult<Method> 
 /** `Access-Control-Request-Method` request header. @internal */
 export const accessControlRequestMethod: RegisteredDefinition<"access-control-request-method", Method> = {
   name: "access-control-request-method",
-  parse: (value) => {
-    const direct = isBareLine(value) ? scanMethod(value, 0, value.length) : undefined;
-    return direct?.ok === true ? direct : parseSingle(value, scanMethod);
-  },
+  parse: (value) => parseSingle(value, scanMethod),
   serialize: (value) =>
     typeof value === "string" && isToken(value) ? value : invalidValue("access-control-request-method", value, "a method (token)"),
 };

@@ -1,6 +1,6 @@
 import { scanOrigin, type Origin } from "../syntax/origin.js";
 import { ok, type ParseResult } from "../syntax/result.js";
-import { isBareLine, parseSingle } from "../syntax/single.js";
+import { parseSingle } from "../syntax/single.js";
 import { invalidValue, type RegisteredDefinition } from "./definition.js";
 
 //   Origin         = origin-or-null                          (Fetch §3.2)
@@ -25,9 +25,6 @@ const NULL: ParseResult<"null"> = Object.freeze(ok("null" as const));
 /** `Origin` request header. @internal */
 export const origin: RegisteredDefinition<"origin", OriginValue> = {
   name: "origin",
-  parse: (value) => {
-    const direct = isBareLine(value) ? scanOriginOrNull(value, 0, value.length) : undefined;
-    return direct?.ok === true ? direct : parseSingle(value, scanOriginOrNull);
-  },
+  parse: (value) => parseSingle(value, scanOriginOrNull),
   serialize: (value) => (isOriginOrNull(value) ? value : invalidValue("origin", value, 'a serialized origin or "null"')),
 };
