@@ -39,7 +39,7 @@ function parseSingleFailure<T>(value: string | readonly string[], scan: Scanner<
   if (result.ok || line.lastIndexOf(",", end) < start) return result;
   return fail(
     "multiple-values",
-    `expected exactly one value, found the list "${line.slice(start, end)}". Browsers compare the whole value byte for byte, so a list never matches. ${result.error.message}`,
+    `expected exactly one value, found the list "${line.slice(start, end)}". Browsers compare the whole value byte for byte, so a list never matches. First problem: ${result.error.message}`,
     result.error.offset,
   );
 }

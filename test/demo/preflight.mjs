@@ -1,0 +1,44 @@
+// npm run demo: parses a CORS preflight captured from headless Chromium (request as Node received
+// it, and the response header block) with the built package, and prints typed values and errors.
+import { readFileSync } from "node:fs";
+import { parseHeader } from "../../dist/index.js";
+
+const capture = JSON.parse(readFileSync(new URL("../fixtures/captured-preflight.json", import.meta.url), "utf8"));
+
+/** Field lines grouped by lowercase name, in first-seen order, keeping the name as sent. */
+function group(pairs) {
+  const byName = new Map();
+  for (const [name, value] of pairs) {
+    const key = name.toLowerCase();
+    const entry = byName.get(key) ?? { name, lines: [] };
+    entry.lines.push(value);
+    byName.set(key, entry);
+  }
+  return byName;
+}
+
+function show(title, pairs) {
+  console.log(`\n${title}`);
+  for (const [key, { name, lines }] of group(pairs)) {
+    const result = parseHeader(key, lines);
+    const raw = lines.join(", ");
+    if (result.ok) {
+      console.log(`  ✓ ${name}: ${raw}\n      → ${JSON.stringify(result.value)}`);
+    } else if (result.error.code === "unknown-header") {
+      console.log(`  · ${name}: ${raw.length > 60 ? `${raw.slice(0, 57)}...` : raw}`);
+    } else {
+      const at = result.error.offset === undefined ? "" : ` at offset ${result.error.offset}`;
+      console.log(`  ✗ ${name}: ${raw}\n      → ${result.error.code}${at}: ${result.error.message}`);
+    }
+  }
+}
+
+const { request, response } = capture;
+const rawPairs = [];
+for (let i = 0; i < request.rawHeaders.length; i += 2) rawPairs.push([request.rawHeaders[i], request.rawHeaders[i + 1]]);
+
+console.log(`Captured from headless Chromium ${capture.browser} (${capture.capturedAt.slice(0, 10)}), page ${capture.pageOrigin}`);
+show(`Preflight request: ${request.method} ${request.url} HTTP/${request.httpVersion}`, rawPairs);
+show(`Response: ${response.status}`, response.headers);
+console.log(`\nWhat Chromium did: fetch() → ${capture.chromium.fetch}`);
+for (const line of capture.chromium.console) console.log(`  console: ${line}`);
