@@ -14,6 +14,8 @@ export {
   type HeaderValue,
   type KnownHeaderName,
 } from "./registry.js";
+export { HeaderMap, type HeaderInput } from "./map/header-map.js";
+export type { FetchHeadersLike, HeaderRecord } from "./map/sources.js";
 export type { Brand } from "./syntax/brand.js";
 export { DeltaSeconds } from "./syntax/delta-seconds.js";
 export { FieldName, type WellKnownFieldName } from "./syntax/field-name.js";

@@ -226,7 +226,8 @@ function attach(error: HeaderError, name: string): ParseResult<never> {
   return { ok: false, error: { ...error, header: name, message: `${displayNames.get(name) ?? name}: ${error.message}` } };
 }
 
-function unknownHeader(name: unknown): ParseResult<never> {
+/** The `unknown-header` error result for `name`. @internal */
+export function unknownHeader(name: unknown): ParseResult<never> {
   const shown = typeof name === "string" ? name : typeof name;
   return {
     ok: false,
@@ -251,10 +252,20 @@ function unknownHeader(name: unknown): ParseResult<never> {
  * @public
  */
 export function serializeHeader<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): string {
+  return serializeWith(definitionOrThrow(name), value);
+}
+
+/** The definition of `name`, or a TypeError for an unknown header. @internal */
+export function definitionOrThrow(name: unknown): AnyDefinition {
   const definition = typeof name === "string" ? findDefinition(name) : undefined;
   if (definition === undefined) {
-    throw new TypeError(`typed-headers: cannot serialize unknown header ${JSON.stringify(name)}; register it with defineHeader.`);
+    throw new TypeError(`typed-headers: unknown header ${JSON.stringify(name)}; register it with defineHeader.`);
   }
+  return definition;
+}
+
+/** Serializes `value` with `definition`, checking the output is a valid field value. @internal */
+export function serializeWith(definition: AnyDefinition, value: unknown): string {
   const output = definition.serialize(value);
   if (typeof output !== "string" || !isFieldValue(output)) {
     throw new TypeError(
@@ -300,8 +311,9 @@ export function defineHeader<Name extends string, Value>(
     throw new TypeError(`typed-headers: defineHeader(${name}): parse and serialize must be functions.`);
   }
   if (definitions.has(name)) throw new TypeError(`typed-headers: defineHeader: "${name}" is already registered.`);
-  const { parse, serialize } = definition;
+  const { parse, serialize, merge } = definition;
   register({
+    ...(merge === undefined ? {} : { merge: merge as (existing: unknown, added: unknown) => unknown }),
     name,
     // Custom grammars may accept any character: screen CR, LF, NUL and non-bytes out first.
     parse: (value) => {
@@ -311,5 +323,5 @@ export function defineHeader<Name extends string, Value>(
     },
     serialize: serialize as (value: unknown) => string,
   });
-  return { name: name as Lowercase<Name>, parse, serialize };
+  return { ...definition, name: name as Lowercase<Name> };
 }

@@ -21,6 +21,12 @@ export interface HeaderDefinition<Name extends string = string, Value = unknown>
    * above U+00FF, or leading or trailing whitespace.
    */
   readonly serialize: (value: Value) => string;
+  /**
+   * For list headers: the value after `added` is appended to `existing` (used by
+   * `HeaderMap.append`). Headers without it hold one value, and appending to one that is
+   * present is an error.
+   */
+  readonly merge?: (existing: Value, added: Value) => Value;
 }
 
 /**
@@ -33,6 +39,7 @@ export interface RegisteredDefinition<Name extends string = string, Value = unkn
   readonly name: Name;
   readonly parse: (value: string | readonly string[]) => ParseResult<Value>;
   readonly serialize: (value: Value) => string;
+  readonly merge?: (existing: Value, added: Value) => Value;
 }
 
 /** Throws the serializers' TypeError: `typed-headers: cannot serialize <name>: <why>`. @internal */

@@ -45,7 +45,15 @@ export function tokenListHeader<Name extends string, Member extends string>(
     },
     serialize: (value) =>
       isTokenArray(value, lowercase) && !(nonEmpty && value.length === 0) ? value.join(", ") : invalidValue(name, value, expected),
+    merge: appendNew,
   };
+}
+
+/** `existing` followed by the members of `added` it does not already hold. @internal */
+export function appendNew<Member>(existing: readonly Member[], added: readonly Member[]): readonly Member[] {
+  const merged = [...existing];
+  for (const member of added) if (!merged.includes(member)) merged.push(member);
+  return merged;
 }
 
 /** Whether `value` is an array of tokens (lowercase ones when `lowercase`). @internal */

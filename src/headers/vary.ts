@@ -2,7 +2,7 @@ import type { FieldName } from "../syntax/field-name.js";
 import { parseTokenList } from "../syntax/list.js";
 import { ok, type ParseResult } from "../syntax/result.js";
 import { invalidValue, type RegisteredDefinition } from "./definition.js";
-import { isTokenArray } from "./families.js";
+import { appendNew, isTokenArray } from "./families.js";
 
 //   Vary = #( "*" / field-name )     (RFC 9110 §12.5.5)
 // "*" means the response varies on more than headers; any "*" member makes the whole value "*".
@@ -25,4 +25,6 @@ export const vary: RegisteredDefinition<"vary", VaryValue> = {
     if (isTokenArray(value, true) && !(value as readonly string[]).includes("*")) return value.join(", ");
     return invalidValue("vary", value, '"*" or an array of lowercase field names without "*"');
   },
+  // Field names are lowercase, so deduplicating by equality is case-insensitive; "*" absorbs all.
+  merge: (existing, added) => (existing === "*" || added === "*" ? "*" : appendNew(existing, added)),
 };

@@ -1,0 +1,335 @@
+import { indexOfForbiddenChar } from "../syntax/chars.js";
+import type { ParseResult } from "../syntax/result.js";
+import { isToken } from "../syntax/token.js";
+import {
+  definitionOrThrow,
+  findDefinition,
+  parseWith,
+  serializeWith,
+  unknownHeader,
+  type HeaderValue,
+  type KnownHeaderName,
+} from "../registry.js";
+import {
+  FetchHeadersSource,
+  isFetchHeaders,
+  RawHeadersSource,
+  RecordSource,
+  type FetchHeadersLike,
+  type HeaderRecord,
+  type LineSource,
+  type Lines,
+} from "./sources.js";
+
+/**
+ * What {@link HeaderMap.from} accepts: a Fetch `Headers`, Node's `req.headers` (or any record of
+ * `string | string[]` values), Node's `req.rawHeaders` (`[name, value, …]`), an iterable of
+ * `[name, value]` pairs (each one field line), or another `HeaderMap`.
+ *
+ * @public
+ */
+export type HeaderInput =
+  | HeaderMap
+  | FetchHeadersLike
+  | HeaderRecord
+  | readonly string[]
+  | Iterable<readonly [string, string]>;
+
+/**
+ * A case-insensitive multimap of header field lines with typed access through the registry: the
+ * object a framework holds per request or response.
+ *
+ * @remarks
+ * Created from what a server already has without copying it: a lookup reads the source by name,
+ * and typed values are parsed on first `get` and cached until that header changes. The lines are
+ * copied (and checked) only when the map is first changed or walked in full. Names are
+ * lowercased; iteration yields one `[name, value]` per field line in insertion order. Any name,
+ * including `__proto__` or `constructor`, is an ordinary header name.
+ *
+ * @example
+ * ```ts
+ * const headers = HeaderMap.from(req.headers);             // node:http
+ * const origin = headers.get("origin");                     // ParseResult<Origin | "null">
+ * const response = new HeaderMap()
+ *   .set("access-control-allow-origin", Origin.from("https://app.example"))
+ *   .append("vary", ["origin"]);
+ * res.writeHead(204, response.toObject());
+ * ```
+ * @public
+ */
+export class HeaderMap implements Iterable<[string, string]> {
+  /** Where lines are read from until the map owns them. */
+  #source: LineSource | undefined;
+  /** Once owned: the lowercase name and the value of each field line, in order. */
+  #names: string[] | undefined;
+  #values: string[] | undefined;
+  /** Typed values parsed so far, by lowercase name. */
+  #parsed: Map<string, ParseResult<unknown>> | undefined;
+
+  /** A map of `init`'s field lines (empty without it); the same as {@link HeaderMap.from}. */
+  constructor(init?: HeaderInput) {
+    if (init === undefined || init === null) return;
+    if (init instanceof HeaderMap) {
+      this.#source = new PairsSource(init);
+    } else if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
+      this.#source = new RawHeadersSource(init as readonly string[]);
+    } else if (typeof init !== "object") {
+      throw new TypeError(`typed-headers: HeaderMap.from expects headers, got ${typeof init}`);
+    } else if (isFetchHeaders(init)) {
+      this.#source = new FetchHeadersSource(init);
+    } else if (Symbol.iterator in init) {
+      this.#source = new PairsSource(init as Iterable<readonly [string, string]>);
+    } else {
+      this.#source = new RecordSource(init as HeaderRecord);
+    }
+  }
+
+  /** A map of `init`'s field lines, read lazily where the source allows. */
+  static from(init?: HeaderInput): HeaderMap {
+    return new HeaderMap(init);
+  }
+
+  /**
+   * The typed value of a registered header, parsed on first use and cached until it changes.
+   * Never throws: an absent header gives the error `missing`, an unregistered name
+   * `unknown-header`.
+   */
+  get<N extends string>(name: KnownHeaderName<N>): ParseResult<HeaderValue<N>> {
+    const definition = typeof name === "string" ? findDefinition(name) : undefined;
+    if (definition === undefined) return unknownHeader(name);
+    const key = definition.name;
+    const cached = this.#parsed?.get(key);
+    if (cached !== undefined) return cached as ParseResult<HeaderValue<N>>;
+    const result = parseWith(definition, this.#read(key));
+    (this.#parsed ??= new Map()).set(key, result);
+    return result as ParseResult<HeaderValue<N>>;
+  }
+
+  /** The field lines of `name` joined with `", "` (as Fetch combines them), or null. */
+  getRaw(name: string): string | null {
+    const lines = this.#read(lowercase(name));
+    if (lines === undefined) return null;
+    return typeof lines === "string" ? lines : lines.join(", ");
+  }
+
+  /** The field lines of `name`, in order (empty when absent). */
+  getAll(name: string): string[] {
+    const lines = this.#read(lowercase(name));
+    if (lines === undefined) return [];
+    return typeof lines === "string" ? [lines] : [...lines];
+  }
+
+  /** Whether `name` has at least one field line. */
+  has(name: string): boolean {
+    return this.#read(lowercase(name)) !== undefined;
+  }
+
+  /**
+   * Replaces every line of a registered header with the serialization of `value`.
+   * @throws TypeError for an unregistered name or a value that is not valid at runtime; the map
+   *   is then unchanged.
+   */
+  set<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): this {
+    const definition = definitionOrThrow(name);
+    this.#replace(definition.name, serializeWith(definition, value));
+    return this;
+  }
+
+  /**
+   * Adds `value` to a registered header. List headers merge into one line in canonical form
+   * (members already present are not repeated; for `vary`, `*` absorbs everything); if the
+   * present value does not parse, `value` is added as a separate line rather than lost. A
+   * single-value header that is already present cannot be appended to.
+   * @throws TypeError for an unregistered name, an invalid value, or a single-value header that
+   *   is present; the map is then unchanged.
+   */
+  append<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): this {
+    const definition = definitionOrThrow(name);
+    const key = definition.name;
+    const serialized = serializeWith(definition, value);
+    const existing = this.#read(key);
+    if (existing === undefined) return this.#push(key, serialized);
+    if (definition.merge === undefined) {
+      throw new TypeError(`typed-headers: ${key} holds a single value and is already present; use set() to replace it.`);
+    }
+    const current = parseWith(definition, existing);
+    if (!current.ok) return this.#push(key, serialized);
+    return this.#replace(key, serializeWith(definition, definition.merge(current.value, value)));
+  }
+
+  /**
+   * Replaces every line of `name` (any header, registered or not) with `value`.
+   * @throws TypeError when `name` is not a token or `value` holds CR, LF, NUL or a character
+   *   above U+00FF; the map is then unchanged.
+   */
+  setRaw(name: string, value: string): this {
+    return this.#replace(checkedName(name), checkedValue(name, value));
+  }
+
+  /**
+   * Adds a field line `name: value` (any header, registered or not).
+   * @throws TypeError as {@link HeaderMap.setRaw} does; the map is then unchanged.
+   */
+  appendRaw(name: string, value: string): this {
+    return this.#push(checkedName(name), checkedValue(name, value));
+  }
+
+  /** Removes every line of `name`; says whether there was one. */
+  delete(name: string): boolean {
+    const key = lowercase(name);
+    if (this.#read(key) === undefined) return false;
+    const [names, values] = this.#own();
+    let kept = 0;
+    for (let i = 0; i < names.length; i++) {
+      if (names[i] === key) continue;
+      names[kept] = names[i] as string;
+      values[kept] = values[i] as string;
+      kept++;
+    }
+    names.length = kept;
+    values.length = kept;
+    this.#parsed?.delete(key);
+    return true;
+  }
+
+  /** One `[name, value]` per field line, names lowercase, in insertion order. */
+  *[Symbol.iterator](): IterableIterator<[string, string]> {
+    const [names, values] = this.#own();
+    for (let i = 0; i < names.length; i++) yield [names[i] as string, values[i] as string];
+  }
+
+  /** The field lines as `[name, value]` pairs, one per line, in insertion order. */
+  toEntries(): [string, string][] {
+    return [...this];
+  }
+
+  /**
+   * The headers as a record for Node's `res.writeHead` / `res.setHeader`: a string per name, an
+   * array of lines for a repeated one. The record has no prototype, so every name is an own key.
+   */
+  toObject(): Record<string, string | string[]> {
+    const record: Record<string, string | string[]> = Object.create(null);
+    for (const [name, value] of this) {
+      const present = record[name];
+      record[name] = present === undefined ? value : typeof present === "string" ? [present, value] : [...present, value];
+    }
+    return record;
+  }
+
+  /** The headers as a Fetch `Headers` (repeated lines are combined by `Headers` itself). */
+  toHeaders(): Headers {
+    const headers = new Headers();
+    for (const [name, value] of this) headers.append(name, value);
+    return headers;
+  }
+
+  /** The lines of lowercase `name`, from the source or from the owned lines. */
+  #read(name: string): Lines | undefined {
+    if (this.#source !== undefined) return this.#source.read(name);
+    const names = this.#names;
+    const values = this.#values;
+    if (names === undefined || values === undefined) return undefined;
+    let found: Lines | undefined;
+    for (let i = 0; i < names.length; i++) {
+      if (names[i] !== name) continue;
+      const value = values[i] as string;
+      found = found === undefined ? value : typeof found === "string" ? [found, value] : [...found, value];
+    }
+    return found;
+  }
+
+  /** The owned line arrays, copying (and checking) the source's lines first if needed. */
+  #own(): [string[], string[]] {
+    if (this.#names !== undefined && this.#values !== undefined && this.#source === undefined) {
+      return [this.#names, this.#values];
+    }
+    const names: string[] = [];
+    const values: string[] = [];
+    for (const [name, value] of this.#source?.all() ?? []) {
+      if (!isToken(name) || typeof value !== "string" || indexOfForbiddenChar(value) !== -1) {
+        throw new TypeError(
+          `typed-headers: HeaderMap.from: the field line ${JSON.stringify(`${name}: ${value}`)} is not a valid header.`,
+        );
+      }
+      names.push(name);
+      values.push(value);
+    }
+    this.#source = undefined;
+    this.#names = names;
+    this.#values = values;
+    return [names, values];
+  }
+
+  #push(name: string, value: string): this {
+    const [names, values] = this.#own();
+    names.push(name);
+    values.push(value);
+    this.#parsed?.delete(name);
+    return this;
+  }
+
+  /** Puts `value` in place of the first line of `name` and removes the others (Fetch's "set"). */
+  #replace(name: string, value: string): this {
+    const [names, values] = this.#own();
+    const first = names.indexOf(name);
+    if (first === -1) return this.#push(name, value);
+    values[first] = value;
+    let kept = first + 1;
+    for (let i = first + 1; i < names.length; i++) {
+      if (names[i] === name) continue;
+      names[kept] = names[i] as string;
+      values[kept] = values[i] as string;
+      kept++;
+    }
+    names.length = kept;
+    values.length = kept;
+    this.#parsed?.delete(name);
+    return this;
+  }
+}
+
+/** An iterable of `[name, value]` pairs, copied when first read (it may be single-use). */
+class PairsSource implements LineSource {
+  readonly #pairs: [string, string][];
+
+  constructor(pairs: Iterable<readonly [string, string]>) {
+    this.#pairs = [];
+    for (const pair of pairs) {
+      const [name, value] = pair;
+      if (typeof name !== "string" || typeof value !== "string") {
+        throw new TypeError("typed-headers: HeaderMap.from expects [name, value] pairs of strings.");
+      }
+      this.#pairs.push([name.toLowerCase(), value]);
+    }
+  }
+
+  read(name: string): Lines | undefined {
+    const matches = this.#pairs.filter(([key]) => key === name).map(([, value]) => value);
+    if (matches.length === 0) return undefined;
+    return matches.length === 1 ? matches[0] : matches;
+  }
+
+  all(): Iterable<readonly [string, string]> {
+    return this.#pairs;
+  }
+}
+
+function lowercase(name: string): string {
+  return typeof name === "string" ? name.toLowerCase() : "";
+}
+
+function checkedName(name: string): string {
+  if (typeof name !== "string" || !isToken(name)) {
+    throw new TypeError(`typed-headers: ${JSON.stringify(name)} is not a header name (a token).`);
+  }
+  return name.toLowerCase();
+}
+
+function checkedValue(name: string, value: string): string {
+  if (typeof value !== "string" || indexOfForbiddenChar(value) !== -1) {
+    throw new TypeError(
+      `typed-headers: the value of ${name} must be a string without CR, LF, NUL or characters above U+00FF, got ${JSON.stringify(value)}.`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,154 @@
+// The inputs HeaderMap.from accepts, read lazily: a request's headers are looked up by name
+// where the server keeps them, and copied only when the map is changed or walked in full.
+
+/**
+ * The part of a Fetch `Headers` object that `HeaderMap` uses (undici's, a browser's, Deno's…).
+ *
+ * @public
+ */
+export interface FetchHeadersLike {
+  /** The combined value of `name`, or null. */
+  get(name: string): string | null;
+  /** The `Set-Cookie` lines, one per cookie. */
+  getSetCookie(): string[];
+  /** The lines in Fetch's "sort and combine" order, names lowercase. */
+  [Symbol.iterator](): IterableIterator<[string, string]>;
+}
+
+/**
+ * A record of header values, such as Node's `req.headers` (`IncomingHttpHeaders`) or
+ * `res.getHeaders()`: a string per name, an array for repeated lines. Numbers are converted to
+ * strings; `undefined`, `null` and other values mean the header is absent.
+ *
+ * @public
+ */
+export type HeaderRecord = { readonly [name: string]: string | readonly string[] | number | null | undefined };
+
+/** One field line or several, as the sources hand them out. @internal */
+export type Lines = string | readonly string[];
+
+/** A source of field lines, read by lowercase name. @internal */
+export interface LineSource {
+  /** The lines of `name` (lowercase): undefined when absent, a string for one line. */
+  read(name: string): Lines | undefined;
+  /** Every field line in order, names lowercased. */
+  all(): Iterable<readonly [string, string]>;
+}
+
+/**
+ * Node's `req.headers` and other records. A record with a null prototype (as Node creates) is
+ * trusted to have lowercase keys and read directly; any other record is indexed case-insensitively
+ * on first use, and only its own properties count.
+ * @internal
+ */
+export class RecordSource implements LineSource {
+  readonly #record: HeaderRecord;
+  readonly #lowercaseKeys: boolean;
+  #keysByName: Map<string, string[]> | undefined;
+
+  constructor(record: HeaderRecord) {
+    this.#record = record;
+    this.#lowercaseKeys = Object.getPrototypeOf(record) === null;
+  }
+
+  read(name: string): Lines | undefined {
+    if (this.#lowercaseKeys) return lines(this.#record[name]);
+    this.#keysByName ??= indexKeys(this.#record);
+    const matches = this.#keysByName.get(name);
+    if (matches === undefined) return undefined;
+    if (matches.length === 1) return lines(this.#record[matches[0] as string]);
+    return matches.flatMap((key) => lines(this.#record[key]) ?? []);
+  }
+
+  *all(): Iterable<readonly [string, string]> {
+    for (const key of Object.keys(this.#record)) {
+      const found = lines(this.#record[key]);
+      const name = key.toLowerCase();
+      if (typeof found === "string") yield [name, found];
+      else if (found !== undefined) for (const line of found) yield [name, line];
+    }
+  }
+}
+
+function indexKeys(record: HeaderRecord): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const key of Object.keys(record)) {
+    const name = key.toLowerCase();
+    const keys = index.get(name);
+    if (keys === undefined) index.set(name, [key]);
+    else keys.push(key);
+  }
+  return index;
+}
+
+function lines(value: HeaderRecord[string]): Lines | undefined {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") return String(value);
+  if (Array.isArray(value)) {
+    const strings = (value as readonly unknown[]).filter((line): line is string => typeof line === "string");
+    return strings.length === 0 ? undefined : strings;
+  }
+  return undefined;
+}
+
+/**
+ * Node's `req.rawHeaders`: `[name, value, name, value, …]` with every field line kept and names
+ * in their original case. Lookups scan it, comparing lengths before case-folding.
+ * @internal
+ */
+export class RawHeadersSource implements LineSource {
+  readonly #raw: readonly string[];
+
+  constructor(raw: readonly string[]) {
+    this.#raw = raw;
+  }
+
+  read(name: string): Lines | undefined {
+    const raw = this.#raw;
+    let found: Lines | undefined;
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const key = raw[i] as string;
+      if (key.length !== name.length || (key !== name && key.toLowerCase() !== name)) continue;
+      const value = raw[i + 1] as string;
+      found = found === undefined ? value : typeof found === "string" ? [found, value] : [...found, value];
+    }
+    return found;
+  }
+
+  *all(): Iterable<readonly [string, string]> {
+    const raw = this.#raw;
+    for (let i = 0; i + 1 < raw.length; i += 2) yield [(raw[i] as string).toLowerCase(), raw[i + 1] as string];
+  }
+}
+
+/**
+ * A Fetch `Headers`. It keeps only combined values, so each name is one line, except
+ * `set-cookie`, whose cookies stay separate.
+ * @internal
+ */
+export class FetchHeadersSource implements LineSource {
+  readonly #headers: FetchHeadersLike;
+
+  constructor(headers: FetchHeadersLike) {
+    this.#headers = headers;
+  }
+
+  read(name: string): Lines | undefined {
+    if (name === "set-cookie") {
+      const cookies = this.#headers.getSetCookie();
+      return cookies.length === 0 ? undefined : cookies;
+    }
+    return this.#headers.get(name) ?? undefined;
+  }
+
+  all(): Iterable<readonly [string, string]> {
+    return this.#headers;
+  }
+}
+
+/** Whether `value` looks like a Fetch `Headers` (rather than a Map or another iterable). @internal */
+export function isFetchHeaders(value: object): value is FetchHeadersLike {
+  if (typeof Headers !== "undefined" && value instanceof Headers) return true;
+  const candidate = value as Partial<FetchHeadersLike>;
+  return typeof candidate.get === "function" && typeof candidate.getSetCookie === "function";
+}

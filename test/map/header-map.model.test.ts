@@ -1,0 +1,173 @@
+// Model-based test: HeaderMap against a trivial reference model, an array of
+// [lowercase name, value] field lines. Random command sequences must keep the two in step.
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { HeaderMap, parseHeader, serializeHeader, type HeaderName } from "../../src/index.js";
+
+type Line = [string, string];
+interface Model {
+  lines: Line[];
+}
+
+const NAMES = ["Origin", "vary", "VARY", "access-control-allow-methods", "Access-Control-Allow-Origin",
+  "access-control-max-age", "X-A", "x-a", "__proto__", "constructor", "toString", "set-cookie", "bad name", "é"];
+const VALUES = ["", "1", "GET, PUT", "origin", "*", "a b", "https://a.example", "x\r\ny", "a\0", "☃", " padded ", "true"];
+
+const name = fc.constantFrom(...NAMES);
+const value = fc.oneof(fc.constantFrom(...VALUES), fc.string({ maxLength: 8 }));
+
+const isValidName = (n: string) => /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(n);
+const isValidValue = (v: string) => !/[\r\n\0]|[^\u0000-\u00ff]/u.test(v);
+const linesOf = (m: Model, n: string) => m.lines.filter(([k]) => k === n.toLowerCase()).map(([, v]) => v);
+
+function replaceInModel(m: Model, key: string, v: string): void {
+  const first = m.lines.findIndex(([k]) => k === key);
+  if (first === -1) {
+    m.lines.push([key, v]);
+    return;
+  }
+  m.lines = m.lines.filter(([k], i) => k !== key || i === first);
+  m.lines[first] = [key, v];
+}
+
+const check = (m: Model, map: HeaderMap) => expect(map.toEntries()).toEqual(m.lines);
+
+class SetRaw implements fc.Command<Model, HeaderMap> {
+  constructor(readonly n: string, readonly v: string, readonly append: boolean) {}
+  check = () => true;
+  run(m: Model, map: HeaderMap): void {
+    const call = () => (this.append ? map.appendRaw(this.n, this.v) : map.setRaw(this.n, this.v));
+    if (!isValidName(this.n) || !isValidValue(this.v)) {
+      expect(call).toThrow(TypeError);
+    } else {
+      call();
+      if (this.append) m.lines.push([this.n.toLowerCase(), this.v]);
+      else replaceInModel(m, this.n.toLowerCase(), this.v);
+    }
+    check(m, map);
+  }
+  toString = () => `${this.append ? "appendRaw" : "setRaw"}(${JSON.stringify(this.n)}, ${JSON.stringify(this.v)})`;
+}
+
+/** Typed values the commands use, by header. */
+const typedValues: Partial<Record<HeaderName, unknown[]>> = {
+  vary: ["*", ["origin"], ["accept", "origin"], []],
+  "access-control-allow-methods": [["GET"], ["GET", "PUT"], ["*"], []],
+  "access-control-allow-origin": ["*", "null", "https://a.example"],
+  "access-control-max-age": [0, 600],
+};
+const typedName = fc.constantFrom(...(Object.keys(typedValues) as HeaderName[]));
+
+class SetTyped implements fc.Command<Model, HeaderMap> {
+  constructor(readonly n: HeaderName, readonly index: number, readonly append: boolean) {}
+  check = () => true;
+  run(m: Model, map: HeaderMap): void {
+    const options = typedValues[this.n] as unknown[];
+    const v = options[this.index % options.length] as never;
+    const serialized = serializeHeader(this.n, v);
+    const existing = linesOf(m, this.n);
+    if (!this.append) {
+      map.set(this.n, v);
+      replaceInModel(m, this.n, serialized);
+    } else if (existing.length === 0) {
+      map.append(this.n, v);
+      m.lines.push([this.n, serialized]);
+    } else if (this.n === "access-control-allow-origin" || this.n === "access-control-max-age") {
+      expect(() => map.append(this.n, v)).toThrow(TypeError);
+    } else {
+      map.append(this.n, v);
+      const current = parseHeader(this.n, existing);
+      if (!current.ok) m.lines.push([this.n, serialized]);
+      else replaceInModel(m, this.n, serializeHeader(this.n, merge(this.n, current.value, v) as never));
+    }
+    check(m, map);
+  }
+  toString = () => `${this.append ? "append" : "set"}(${this.n}, #${this.index})`;
+}
+
+/** The documented merge: new members appended once; for vary, "*" absorbs everything. */
+function merge(n: HeaderName, existing: unknown, added: unknown): unknown {
+  if (n === "vary" && (existing === "*" || added === "*")) return "*";
+  const out = [...(existing as string[])];
+  for (const member of added as string[]) if (!out.includes(member)) out.push(member);
+  return out;
+}
+
+class Delete implements fc.Command<Model, HeaderMap> {
+  constructor(readonly n: string) {}
+  check = () => true;
+  run(m: Model, map: HeaderMap): void {
+    const key = this.n.toLowerCase();
+    expect(map.delete(this.n)).toBe(m.lines.some(([k]) => k === key));
+    m.lines = m.lines.filter(([k]) => k !== key);
+    check(m, map);
+  }
+  toString = () => `delete(${JSON.stringify(this.n)})`;
+}
+
+class Read implements fc.Command<Model, HeaderMap> {
+  constructor(readonly n: string) {}
+  check = () => true;
+  run(m: Model, map: HeaderMap): void {
+    const lines = linesOf(m, this.n);
+    expect(map.getAll(this.n)).toEqual(lines);
+    expect(map.getRaw(this.n)).toBe(lines.length === 0 ? null : lines.join(", "));
+    expect(map.has(this.n)).toBe(lines.length > 0);
+    expect(map.get(this.n as string)).toEqual(parseHeader(this.n as string, lines));
+  }
+  toString = () => `read(${JSON.stringify(this.n)})`;
+}
+
+/** Every adapter round trip gives back the model's lines. */
+class RoundTrip implements fc.Command<Model, HeaderMap> {
+  check = () => true;
+  run(m: Model, map: HeaderMap): void {
+    expect([...map]).toEqual(m.lines);
+    expect(HeaderMap.from(map.toEntries()).toEntries()).toEqual(m.lines);
+    expect(HeaderMap.from(m.lines.flat()).toEntries()).toEqual(m.lines);
+    // A record and Fetch Headers group lines by name (Headers also sorts and combines them).
+    const grouped = groupByName(m.lines);
+    expect(HeaderMap.from(map.toObject()).toEntries()).toEqual(grouped);
+    // Headers strips SP/HTAB around each value it is given, then joins a name's lines with ", ".
+    const trim = (v: string) => v.replace(/^[ \t]+|[ \t]+$/g, "");
+    const combined = [...new Map(grouped.map(([k]) => [k, linesOf(m, k).map(trim)]))]
+      .map(([k, vs]): Line[] => (k === "set-cookie" ? vs.map((v) => [k, v]) : [[k, vs.join(", ")]]))
+      .flat()
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(HeaderMap.from(map.toHeaders()).toEntries()).toEqual(combined);
+  }
+  toString = () => "roundTrip";
+}
+
+function groupByName(lines: readonly Line[]): Line[] {
+  const order: string[] = [];
+  for (const [k] of lines) if (!order.includes(k)) order.push(k);
+  return order.flatMap((k) => lines.filter(([n]) => n === k));
+}
+
+const commands = fc.commands(
+  [
+    fc.tuple(name, value, fc.boolean()).map(([n, v, a]) => new SetRaw(n, v, a)),
+    fc.tuple(typedName, fc.nat(10), fc.boolean()).map(([n, i, a]) => new SetTyped(n, i, a)),
+    name.map((n) => new Delete(n)),
+    name.map((n) => new Read(n)),
+    fc.constant(new RoundTrip()),
+  ],
+  { maxCommands: 40 },
+);
+
+const validLine = fc.tuple(name.filter(isValidName), value.filter(isValidValue));
+const initial = fc.tuple(fc.array(validLine, { maxLength: 8 }), fc.constantFrom("raw", "entries", "empty"));
+
+describe("HeaderMap model", () => {
+  test("random command sequences keep the map equal to an array of field lines", () => {
+    fc.assert(
+      fc.property(initial, commands, ([start, via], cmds) => {
+        const lines: Line[] = start.map(([n, v]) => [n.toLowerCase(), v]);
+        const source = via === "raw" ? start.flat() : via === "entries" ? start : [];
+        const model: Model = { lines: via === "empty" ? [] : lines };
+        fc.modelRun(() => ({ model, real: HeaderMap.from(source) }), cmds);
+      }),
+    );
+  });
+});
