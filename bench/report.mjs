@@ -1,30 +1,55 @@
-// Turns vitest's benchmark JSON into a Markdown table of ratios against the named baselines.
-// Usage: node bench/report.mjs <vitest --outputJson file>
-// A ratio is typed-headers' time over the baseline's time: below 1 means typed-headers is faster.
+// Turns vitest's benchmark JSON (one file per run) into a Markdown table of ratios against the
+// named baselines. With several runs, the ratio shown is the median, with the range beside it.
+// Usage: node bench/report.mjs run1.json [run2.json …]
+// A ratio is typed-headers' mean time over the baseline's: below 1 means typed-headers is faster.
 import { readFileSync } from "node:fs";
 
-const file = process.argv[2];
-if (!file) {
-  console.error("usage: node bench/report.mjs <results.json>");
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error("usage: node bench/report.mjs <results.json> [more runs…]");
   process.exit(2);
 }
-const { files } = JSON.parse(readFileSync(file, "utf8"));
 
-const fmt = (ms) => (ms * 1000 >= 10 ? (ms * 1000).toFixed(1) : (ms * 1000).toFixed(2));
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const us = (ms) => (ms * 1000 >= 10 ? (ms * 1000).toFixed(1) : (ms * 1000).toFixed(2));
 
-for (const { filepath, groups } of files) {
-  console.log(`\n### ${filepath.replace(/^.*\/bench\//, "bench/")}\n`);
-  console.log("| group | typed-headers (µs/iter) | baseline | baseline (µs/iter) | ratio |");
-  console.log("|---|---:|---|---:|---:|");
-  for (const group of groups) {
-    const ours = group.benchmarks.find((b) => b.name.startsWith("typed-headers"));
-    const label = group.fullName.replace(/^.*? > /, "");
-    if (!ours) continue;
-    for (const other of group.benchmarks) {
-      if (other === ours) continue;
-      const ratio = ours.mean / other.mean;
+/** rows[file][group][baseline] = { ours: [ms…], theirs: [ms…], ratios: […] } */
+const rows = new Map();
+for (const path of files) {
+  for (const { filepath, groups } of JSON.parse(readFileSync(path, "utf8")).files) {
+    const file = filepath.replace(/^.*\/bench\//, "bench/");
+    if (!rows.has(file)) rows.set(file, new Map());
+    for (const group of groups) {
+      const ours = group.benchmarks.find((b) => b.name.startsWith("typed-headers"));
+      if (!ours) continue;
+      const label = group.fullName.replace(/^.*? > /, "");
+      if (!rows.get(file).has(label)) rows.get(file).set(label, new Map());
+      for (const other of group.benchmarks) {
+        if (other === ours) continue;
+        const name = other.name.replace(/^baseline: /, "");
+        const row = rows.get(file).get(label).get(name) ?? { ours: [], theirs: [], ratios: [] };
+        row.ours.push(ours.mean);
+        row.theirs.push(other.mean);
+        row.ratios.push(ours.mean / other.mean);
+        rows.get(file).get(label).set(name, row);
+      }
+    }
+  }
+}
+
+for (const [file, groups] of rows) {
+  console.log(`\n### ${file} (${files.length} run${files.length > 1 ? "s" : ""})\n`);
+  console.log("| group | typed-headers (µs/iter) | baseline | baseline (µs/iter) | ratio | range |");
+  console.log("|---|---:|---|---:|---:|---:|");
+  for (const [label, baselines] of groups) {
+    for (const [name, row] of baselines) {
+      const range = `${Math.min(...row.ratios).toFixed(2)}–${Math.max(...row.ratios).toFixed(2)}`;
       console.log(
-        `| ${label} | ${fmt(ours.mean)} ± ${ours.rme.toFixed(1)}% | ${other.name.replace(/^baseline: /, "")} | ${fmt(other.mean)} ± ${other.rme.toFixed(1)}% | **${ratio.toFixed(2)}×** |`,
+        `| ${label} | ${us(median(row.ours))} | ${name} | ${us(median(row.theirs))} | **${median(row.ratios).toFixed(2)}×** | ${range} |`,
       );
     }
   }

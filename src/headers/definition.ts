@@ -40,6 +40,8 @@ export interface RegisteredDefinition<Name extends string = string, Value = unkn
   readonly parse: (value: string | readonly string[]) => ParseResult<Value>;
   readonly serialize: (value: Value) => string;
   readonly merge?: (existing: Value, added: Value) => Value;
+  /** The last value serialized through the registry, and its output (see `serializeWith`). */
+  lastSerialized?: readonly [Value, string];
 }
 
 /** Throws the serializers' TypeError: `typed-headers: cannot serialize <name>: <why>`. @internal */

@@ -1,7 +1,7 @@
 import { parseTokenList } from "../syntax/list.js";
 import { fail, type ParseResult } from "../syntax/result.js";
 import { parseSingle, scanTrue, TRUE } from "../syntax/single.js";
-import { isToken } from "../syntax/token.js";
+import { isLowercaseToken, isToken } from "../syntax/token.js";
 import { invalidValue, type RegisteredDefinition } from "./definition.js";
 
 // Definitions shared by headers with the same grammar.
@@ -60,7 +60,7 @@ export function appendNew<Member>(existing: readonly Member[], added: readonly M
 export function isTokenArray(value: unknown, lowercase: boolean): value is readonly string[] {
   if (!Array.isArray(value)) return false;
   for (const member of value) {
-    if (typeof member !== "string" || !isToken(member) || (lowercase && member.toLowerCase() !== member)) return false;
+    if (typeof member !== "string" || !(lowercase ? isLowercaseToken(member) : isToken(member))) return false;
   }
   return true;
 }

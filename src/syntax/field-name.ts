@@ -1,6 +1,6 @@
 import type { Brand } from "./brand.js";
 import { fail, ok, type ParseResult } from "./result.js";
-import { indexOfNonTchar, isToken, notATokenAt } from "./token.js";
+import { indexOfNonTchar, isLowercaseToken, notATokenAt } from "./token.js";
 import { valueType, type ValueType } from "./value-type.js";
 
 /**
@@ -74,5 +74,5 @@ function parseFieldName(input: string): ParseResult<FieldName> {
 export const FieldName: ValueType<FieldName> = valueType(
   "FieldName",
   parseFieldName,
-  (value: unknown): value is FieldName => typeof value === "string" && isToken(value) && value.toLowerCase() === value,
+  (value: unknown): value is FieldName => typeof value === "string" && isLowercaseToken(value),
 );

@@ -1,6 +1,5 @@
-import { skipOws, trimOwsEnd } from "./chars.js";
 import { ok, type Failure, type ParseResult } from "./result.js";
-import { indexOfNonTchar, notATokenAt } from "./token.js";
+import { notATokenAt } from "./token.js";
 
 //   #element => [ element ] *( OWS "," OWS [ element ] )    (RFC 9110 §5.6.1)
 // As Fetch's "extract header list values" applies it: each field line is parsed on its own,
@@ -24,21 +23,41 @@ export function parseTokenList(value: string | readonly string[], lowercase: boo
   return ok(members);
 }
 
-/** Appends the members of `line` (at `base` in the combined value) to `members`. */
+/** Per ASCII code unit: 0 = not allowed, 1 = tchar, 2 = uppercase letter, 3 = SP/HTAB, 4 = ",". */
+const LIST_CHAR = new Uint8Array(128);
+for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyz") LIST_CHAR[c.charCodeAt(0)] = 1;
+for (let c = 0x41; c <= 0x5a; c++) LIST_CHAR[c] = 2;
+LIST_CHAR[0x20] = 3;
+LIST_CHAR[0x09] = 3;
+LIST_CHAR[0x2c] = 4;
+
+/**
+ * Appends the members of `line` (at `base` in the combined value) to `members`, in one pass:
+ * members are runs of tchars, separated by "," with SP/HTAB around them.
+ */
 function addMembers(line: string, base: number, members: string[], lowercase: boolean, what: string): Failure | undefined {
   const end = line.length;
-  for (let i = 0; i <= end; ) {
-    let comma = line.indexOf(",", i);
-    if (comma === -1) comma = end;
-    const start = skipOws(line, i, comma);
-    const stop = trimOwsEnd(line, start, comma);
-    if (start < stop) {
-      const bad = indexOfNonTchar(line, start, stop);
-      if (bad !== -1) return notATokenAt(line, bad, what, base);
-      const member = start === 0 && stop === end ? line : line.slice(start, stop);
-      members.push(lowercase ? member.toLowerCase() : member);
+  let start = -1; // first character of the member being read, or -1 between members
+  let stop = 0; // one past its last tchar so far
+  let upper = false;
+  for (let i = 0; i <= end; i++) {
+    const c = i < end ? line.charCodeAt(i) : 0x2c; // the end of the line ends the last member
+    const kind = c < 128 ? LIST_CHAR[c] : 0;
+    if (kind === 1 || kind === 2) {
+      if (start === -1) start = i;
+      else if (stop !== i) return notATokenAt(line, stop, what, base); // whitespace inside a member
+      stop = i + 1;
+      if (kind === 2) upper = true;
+    } else if (kind === 4) {
+      if (start !== -1) {
+        const member = start === 0 && stop === end ? line : line.slice(start, stop);
+        members.push(lowercase && upper ? member.toLowerCase() : member);
+        start = -1;
+        upper = false;
+      }
+    } else if (kind !== 3) {
+      return notATokenAt(line, i, what, base);
     }
-    i = comma + 1;
   }
   return undefined;
 }

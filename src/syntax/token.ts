@@ -14,6 +14,16 @@ export function isToken(s: string): boolean {
   return s.length > 0 && indexOfNonTchar(s, 0, s.length) === -1;
 }
 
+/** Whether the whole of `s` is a token without uppercase letters (a canonical field name). @internal */
+export function isLowercaseToken(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isTchar(c) || (c >= 0x41 && c <= 0x5a)) return false;
+  }
+  return true;
+}
+
 /**
  * The failure for a non-token character at `s[i]` where `what` (e.g. "a method") was expected;
  * `base` is the offset of `s` in the combined value.

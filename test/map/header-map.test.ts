@@ -160,7 +160,9 @@ describe("raw access", () => {
       map.appendRaw(name, `v-${name}`);
     }
     const record = map.toObject();
-    expect(Object.getPrototypeOf(record)).toBeNull();
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(record))).toBeNull();
+    expect(Object.keys(Object.getPrototypeOf(record))).toEqual([]);
+    expect("toString" in HeaderMap.from({}).toObject()).toBe(false);
     expect(Object.keys(record)).toEqual(["__proto__", "constructor", "hasownproperty", "tostring", "valueof", "prototype"]);
     expect(record["__proto__"]).toBe("v-__proto__");
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();

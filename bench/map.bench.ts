@@ -1,0 +1,162 @@
+// HeaderMap on the hot path, next to the untyped code frameworks write today (issue 3).
+// Input: a browser preflight as Node gives it (14 headers, captured from Chromium).
+import { SuperHeaders } from "@remix-run/headers";
+import { bench, describe } from "vitest";
+// The built package, as users run it (see parse.bench.ts).
+import { DeltaSeconds, FieldName, HeaderMap, Method, Origin } from "../dist/index.js";
+
+const flat = (s: string) => Buffer.from(s, "latin1").toString("latin1");
+
+/** rawHeaders of a Chromium preflight (14 field lines), as node:http gives them. */
+const rawHeaders: string[] = [
+  "Host", "api.example.com",
+  "Connection", "keep-alive",
+  "Accept", "*/*",
+  "Access-Control-Request-Method", "PATCH",
+  "Access-Control-Request-Headers", "authorization,content-type,x-request-id",
+  "Origin", "https://app.example.com",
+  "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
+  "Sec-Fetch-Mode", "cors",
+  "Sec-Fetch-Site", "same-site",
+  "Sec-Fetch-Dest", "empty",
+  "Referer", "https://app.example.com/",
+  "Accept-Encoding", "gzip, deflate, br, zstd",
+  "Accept-Language", "en-US,en;q=0.9",
+  "Cache-Control", "no-cache",
+].map(flat);
+
+/** The same request as node:http's req.headers: a null-prototype record with lowercase keys. */
+function nodeHeaders(): Record<string, string> {
+  const record: Record<string, string> = Object.create(null);
+  for (let i = 0; i < rawHeaders.length; i += 2) record[(rawHeaders[i] as string).toLowerCase()] = rawHeaders[i + 1] as string;
+  return record;
+}
+const reqHeaders = nodeHeaders();
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::[0-9]{1,5})?$/;
+
+/** What careful hand-written code checks: origin shape, method token, names split and checked. */
+function handParse(origin: string | undefined, method: string | undefined, names: string | undefined) {
+  if (origin === undefined || !(origin === "null" || ORIGIN.test(origin))) return undefined;
+  if (method === undefined || !TOKEN.test(method)) return undefined;
+  const list: string[] = [];
+  for (const part of (names ?? "").split(",")) {
+    const name = part.trim();
+    if (name === "") continue;
+    if (!TOKEN.test(name)) return undefined;
+    list.push(name.toLowerCase());
+  }
+  return { origin, method, names: list };
+}
+
+function rawGet(raw: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = raw[i] as string;
+    if (key.length === name.length && key.toLowerCase() === name) return raw[i + 1];
+  }
+  return undefined;
+}
+
+function splitNames(value: string | null): string[] {
+  return (value ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+}
+
+let sink: unknown;
+const from = HeaderMap.from; // a local binding: no module-namespace getter per call
+
+describe("1. read origin + ACRM + ACRH from req.headers", () => {
+  bench("typed-headers HeaderMap.from(req.headers).get ×3", () => {
+    const map = from(reqHeaders);
+    sink = [map.get("origin"), map.get("access-control-request-method"), map.get("access-control-request-headers")];
+  });
+  bench("baseline: undici new Headers(obj) + get + split", () => {
+    const headers = new Headers(reqHeaders);
+    sink = [headers.get("origin"), headers.get("access-control-request-method"), splitNames(headers.get("access-control-request-headers"))];
+  });
+  bench("baseline: @remix-run/headers SuperHeaders", () => {
+    const headers = new SuperHeaders(reqHeaders);
+    sink = [headers.get("origin"), headers.accessControlRequestMethod, splitNames(headers.accessControlRequestHeaders)];
+  });
+  bench("baseline: hand-written plain object", () => {
+    sink = handParse(reqHeaders["origin"], reqHeaders["access-control-request-method"], reqHeaders["access-control-request-headers"]);
+  });
+});
+
+describe("2. read origin + ACRM + ACRH from rawHeaders", () => {
+  bench("typed-headers HeaderMap.from(rawHeaders).get ×3", () => {
+    const map = from(rawHeaders);
+    sink = [map.get("origin"), map.get("access-control-request-method"), map.get("access-control-request-headers")];
+  });
+  bench("baseline: undici new Headers(pairs) + get + split", () => {
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < rawHeaders.length; i += 2) pairs.push([rawHeaders[i] as string, rawHeaders[i + 1] as string]);
+    const headers = new Headers(pairs);
+    sink = [headers.get("origin"), headers.get("access-control-request-method"), splitNames(headers.get("access-control-request-headers"))];
+  });
+  bench("baseline: @remix-run/headers SuperHeaders(pairs)", () => {
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < rawHeaders.length; i += 2) pairs.push([rawHeaders[i] as string, rawHeaders[i + 1] as string]);
+    const headers = new SuperHeaders(pairs);
+    sink = [headers.get("origin"), headers.accessControlRequestMethod, splitNames(headers.accessControlRequestHeaders)];
+  });
+  bench("baseline: hand-written rawHeaders scan", () => {
+    sink = handParse(
+      rawGet(rawHeaders, "origin"),
+      rawGet(rawHeaders, "access-control-request-method"),
+      rawGet(rawHeaders, "access-control-request-headers"),
+    );
+  });
+});
+
+// A server's CORS configuration: built once, frozen, set on every response.
+const allowOrigin = Origin.from("https://app.example.com");
+const allowMethods = Object.freeze(["GET", "POST", Method.from("PATCH")] as const);
+const allowHeaders = Object.freeze([FieldName.from("authorization"), FieldName.from("content-type"), FieldName.from("x-request-id")]);
+const maxAge = DeltaSeconds.from(600);
+const varyOrigin = Object.freeze([FieldName.from("origin")]);
+
+describe("3. build a 6-header preflight response and emit toObject()", () => {
+  bench("typed-headers new HeaderMap().set ×6 → toObject()", () => {
+    sink = new HeaderMap()
+      .set("access-control-allow-origin", allowOrigin)
+      .set("access-control-allow-credentials", true)
+      .set("access-control-allow-methods", allowMethods)
+      .set("access-control-allow-headers", allowHeaders)
+      .set("access-control-max-age", maxAge)
+      .set("vary", varyOrigin)
+      .toObject();
+  });
+  bench("baseline: typed-headers with fresh (unfrozen) arrays every time", () => {
+    sink = new HeaderMap()
+      .set("access-control-allow-origin", allowOrigin)
+      .set("access-control-allow-credentials", true)
+      .set("access-control-allow-methods", ["GET", "POST", "PATCH"])
+      .set("access-control-allow-headers", ["authorization", "content-type", FieldName.from("x-request-id")])
+      .set("access-control-max-age", maxAge)
+      .set("vary", ["origin"])
+      .toObject();
+  });
+  bench("baseline: Fetch Headers set ×6", () => {
+    const headers = new Headers();
+    headers.set("access-control-allow-origin", "https://app.example.com");
+    headers.set("access-control-allow-credentials", "true");
+    headers.set("access-control-allow-methods", "GET, POST, PATCH");
+    headers.set("access-control-allow-headers", "authorization, content-type, x-request-id");
+    headers.set("access-control-max-age", "600");
+    headers.set("vary", "origin");
+    sink = headers;
+  });
+  bench("baseline: hand-written object literal", () => {
+    sink = {
+      "access-control-allow-origin": "https://app.example.com",
+      "access-control-allow-credentials": "true",
+      "access-control-allow-methods": ["GET", "POST", "PATCH"].join(", "),
+      "access-control-allow-headers": ["authorization", "content-type", "x-request-id"].join(", "),
+      "access-control-max-age": String(600),
+      vary: "origin",
+    };
+  });
+});
+
+export { sink };
