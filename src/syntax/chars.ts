@@ -31,6 +31,25 @@ export function trimOwsEnd(s: string, start: number, end: number): number {
   return end;
 }
 
+/** `s` without leading and trailing SP/HTAB, as an HTTP parser leaves a field value. @internal */
+export function trimOws(s: string): string {
+  const start = skipOws(s, 0, s.length);
+  return s.slice(start, trimOwsEnd(s, start, s.length));
+}
+
+/**
+ * `s` without leading and trailing HTTP whitespace (SP, HTAB, CR, LF): Fetch's "normalize" for
+ * header values set by a page. @internal
+ */
+export function trimHttpWhitespace(s: string): string {
+  const isHttpWhitespace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+  let start = 0;
+  let end = s.length;
+  while (start < end && isHttpWhitespace(s.charCodeAt(start))) start++;
+  while (end > start && isHttpWhitespace(s.charCodeAt(end - 1))) end--;
+  return s.slice(start, end);
+}
+
 /**
  * Index of the first character that can never be part of a field value (CR, LF, NUL or a code
  * unit above U+00FF, which is not a byte), or -1.
