@@ -1,5 +1,14 @@
 // The public surface of typed-headers. Nothing else is public.
 
+export {
+  checkCors,
+  type CheckCorsOptions,
+  type CorsExchange,
+  type CorsFailureReason,
+  type CorsRequest,
+  type CorsVerdict,
+  type PreflightInfo,
+} from "./cors/check.js";
 export type { HeaderDefinition } from "./headers/definition.js";
 export type { AllowOriginValue } from "./headers/access-control-allow-origin.js";
 export type { OriginValue } from "./headers/origin.js";

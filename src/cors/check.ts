@@ -1,0 +1,365 @@
+import { accessControlAllowHeaders } from "../headers/access-control-allow-headers.js";
+import { accessControlAllowMethods } from "../headers/access-control-allow-methods.js";
+import { accessControlExposeHeaders } from "../headers/access-control-expose-headers.js";
+import { HeaderMap, type HeaderInput } from "../map/header-map.js";
+import { trimHttpWhitespace, trimOws } from "../syntax/chars.js";
+import { scanDeltaSeconds } from "../syntax/delta-seconds.js";
+import { isToken } from "../syntax/token.js";
+import {
+  corsUnsafeHeaderNames,
+  isForbiddenMethod,
+  isForbiddenRequestHeader,
+  isSafelistedMethod,
+  normalizeMethod,
+} from "./request.js";
+
+/**
+ * The request a page makes with `fetch()`.
+ *
+ * @public
+ */
+export interface CorsRequest {
+  /** The serialized origin of the page (`"null"` for an opaque origin or after a cross-origin redirect). */
+  readonly origin: string;
+  /** The method as the page passes it to `fetch()` (`"patch"` stays `"patch"`, `"put"` becomes `"PUT"`). */
+  readonly method: string;
+  /** The headers the page sets; forbidden ones (`Origin`, `Cookie`, `Sec-*`, …) are dropped as `fetch()` does. */
+  readonly headers?: HeaderInput;
+  /** The credentials mode; default `"same-origin"`, which sends no credentials cross-origin. */
+  readonly credentials?: "omit" | "same-origin" | "include";
+  /** Whether the target is in a more private address space (Private Network Access): the preflight then asks for it. */
+  readonly privateNetwork?: boolean;
+}
+
+/**
+ * What the server answered: the preflight response (if there was a preflight) and the response
+ * to the actual request. Header lines are as the server sent them; repeated entries are separate
+ * field lines.
+ *
+ * @public
+ */
+export interface CorsExchange {
+  readonly preflight?: { readonly status: number; readonly headers: HeaderInput };
+  readonly response?: { readonly status: number; readonly headers: HeaderInput };
+}
+
+/**
+ * The preflight a browser sends: its CORS request headers (`accept`, `access-control-request-method`,
+ * `access-control-request-headers` when there are unsafe headers,
+ * `access-control-request-private-network` for Private Network Access, `origin`), and how many
+ * seconds the browser caches a successful result (0 = not cached).
+ *
+ * @public
+ */
+export interface PreflightInfo {
+  readonly headers: readonly (readonly [string, string])[];
+  readonly maxAge: number;
+}
+
+/**
+ * What a browser does with a CORS exchange: whether the page gets the response, the preflight
+ * it sends (null when none), the response header names the page can read, or — when blocked — the
+ * stage, a stable reason code and a message like the browser's console line.
+ *
+ * @public
+ */
+export type CorsVerdict =
+  | { readonly ok: true; readonly preflight: PreflightInfo | null; readonly exposedHeaders: readonly string[] }
+  | {
+      readonly ok: false;
+      readonly stage: "preflight" | "response";
+      readonly reason: CorsFailureReason;
+      readonly message: string;
+      readonly preflight: PreflightInfo | null;
+    };
+
+/**
+ * Why a browser blocks a CORS exchange.
+ *
+ * @remarks
+ * - `method-invalid`, `method-forbidden`: `fetch()` throws before sending anything (not a token;
+ *   CONNECT, TRACE, TRACK). Reported at the `preflight` stage.
+ * - `preflight-missing`: a preflight is needed but the exchange has no preflight response.
+ * - `acao-missing`, `acao-multiple`, `acao-wildcard-with-credentials`, `acao-mismatch`: the
+ *   `Access-Control-Allow-Origin` check, on the preflight or the actual response.
+ * - `acac-not-true`: credentials mode `include` and `Access-Control-Allow-Credentials` is not
+ *   exactly `true`.
+ * - `preflight-status`: the preflight response status is not 200–299.
+ * - `pna-missing`, `pna-invalid`: Private Network Access preflight without
+ *   `Access-Control-Allow-Private-Network: true`.
+ * - `acam-invalid`, `acah-invalid`: a member of `Access-Control-Allow-Methods` / `-Headers` is
+ *   not a token (one bad line fails the preflight).
+ * - `method-not-allowed`, `header-not-allowed`: not covered by the preflight response.
+ *
+ * @public
+ */
+export type CorsFailureReason =
+  | "method-invalid"
+  | "method-forbidden"
+  | "preflight-missing"
+  | "acao-missing"
+  | "acao-multiple"
+  | "acao-wildcard-with-credentials"
+  | "acao-mismatch"
+  | "acac-not-true"
+  | "preflight-status"
+  | "pna-missing"
+  | "pna-invalid"
+  | "acam-invalid"
+  | "acah-invalid"
+  | "method-not-allowed"
+  | "header-not-allowed";
+
+/**
+ * Options of {@link checkCors}.
+ *
+ * @public
+ */
+export interface CheckCorsOptions {
+  /**
+   * `"fetch"` (default) follows the Fetch standard; `"chromium"` reproduces Chromium's known
+   * deviations: `*` in `Access-Control-Allow-Headers` also covers `Authorization`, and max-age is
+   * capped at 7200 seconds.
+   */
+  readonly engine?: "fetch" | "chromium";
+}
+
+type Stage = "preflight" | "response";
+type Failure = { readonly reason: CorsFailureReason; readonly detail: string };
+
+/** The safelisted response header names (Fetch "CORS-safelisted response-header name"). */
+const SAFELISTED_RESPONSE_HEADERS = new Set([
+  "cache-control",
+  "content-language",
+  "content-length",
+  "content-type",
+  "expires",
+  "last-modified",
+  "pragma",
+]);
+
+/**
+ * Says what a browser does with a CORS exchange, following the Fetch standard's CORS protocol
+ * step by step: method normalization, whether a preflight is needed and with which headers, the
+ * preflight checks, the max-age it is cached for, the CORS check on the actual response, and
+ * the response headers the page can read. Never throws.
+ *
+ * @example
+ * ```ts
+ * const verdict = checkCors(
+ *   { origin: "https://app.example", method: "PUT", credentials: "include" },
+ *   {
+ *     preflight: { status: 204, headers: { "access-control-allow-origin": "https://app.example",
+ *                                          "access-control-allow-methods": "PUT" } },
+ *   },
+ * );
+ * // { ok: false, stage: "preflight", reason: "acac-not-true", message: "… must be 'true' …" }
+ * ```
+ * @public
+ */
+export function checkCors(request: CorsRequest, exchange: CorsExchange, options: CheckCorsOptions = {}): CorsVerdict {
+  const chromium = options.engine === "chromium";
+  const origin = String(request.origin);
+  const credentials = request.credentials === "include";
+  const method = normalizeMethod(String(request.method));
+  if (!isToken(method)) {
+    return blocked("preflight", { reason: "method-invalid", detail: `'${method}' is not a valid HTTP method, so fetch() throws.` }, null);
+  }
+  if (isForbiddenMethod(method)) {
+    return blocked("preflight", { reason: "method-forbidden", detail: `'${method}' is a forbidden method, so fetch() throws.` }, null);
+  }
+
+  const headers = requestHeaders(request.headers);
+  const unsafeNames = corsUnsafeHeaderNames(headers);
+  const privateNetwork = request.privateNetwork === true;
+  let preflight: PreflightInfo | null = null;
+  if (!isSafelistedMethod(method) || unsafeNames.length > 0 || privateNetwork) {
+    const sent: [string, string][] = [["accept", "*/*"], ["access-control-request-method", method]];
+    if (unsafeNames.length > 0) sent.push(["access-control-request-headers", unsafeNames.join(",")]);
+    if (privateNetwork) sent.push(["access-control-request-private-network", "true"]);
+    sent.push(["origin", origin]);
+    if (exchange.preflight === undefined) {
+      const info = { headers: sent, maxAge: 0 };
+      return blocked("preflight", { reason: "preflight-missing", detail: "A preflight is needed, but the exchange has no preflight response." }, info);
+    }
+    const response = safeMap(exchange.preflight.headers);
+    const failure = checkPreflight(response, exchange.preflight.status, {
+      origin,
+      credentials,
+      method,
+      names: unsafeNames,
+      authorization: headers.some(([name]) => name === "authorization"),
+      privateNetwork,
+      chromium,
+    });
+    preflight = { headers: sent, maxAge: failure === undefined ? maxAge(response, chromium) : 0 };
+    if (failure !== undefined) return blocked("preflight", failure, preflight);
+  }
+
+  if (exchange.response === undefined) return { ok: true, preflight, exposedHeaders: [] };
+  const response = safeMap(exchange.response.headers);
+  const failure = corsCheck(response, origin, credentials);
+  if (failure !== undefined) return blocked("response", failure, preflight);
+  return { ok: true, preflight, exposedHeaders: exposedHeaders(response, credentials) };
+}
+
+/** The request's header lines as `fetch()` keeps them: names lowercased, values normalized, forbidden ones dropped. */
+function requestHeaders(input: HeaderInput | undefined): [string, string][] {
+  const lines: [string, string][] = [];
+  for (const [name, value] of safeMap(input ?? [])) {
+    const normalized = trimHttpWhitespace(value);
+    if (!isForbiddenRequestHeader(name, normalized)) lines.push([name, normalized]);
+  }
+  return lines;
+}
+
+/** A HeaderMap of `input`, or an empty one when `input` is not headers (checkCors never throws). */
+function safeMap(input: HeaderInput): HeaderMap {
+  try {
+    const map = HeaderMap.from(input);
+    map.toEntries(); // copies and checks the lines now, so that later reads cannot throw
+    return map;
+  } catch {
+    return new HeaderMap();
+  }
+}
+
+/** The combined value of `name` as a browser sees it: each line trimmed of SP/HTAB, joined with ", ". */
+function combined(headers: HeaderMap, name: string): string | null {
+  const lines = headers.getAll(name);
+  return lines.length === 0 ? null : lines.map(trimOws).join(", ");
+}
+
+//   Fetch "CORS check": ACAO must equal the serialized request origin byte for byte, or be "*"
+//   without credentials; with credentials ACAC must be exactly "true".
+function corsCheck(headers: HeaderMap, origin: string, credentials: boolean): Failure | undefined {
+  const allowOrigin = combined(headers, "access-control-allow-origin");
+  if (allowOrigin === null) {
+    return { reason: "acao-missing", detail: "No 'Access-Control-Allow-Origin' header is present on the requested resource." };
+  }
+  if (allowOrigin === "*" && !credentials) return undefined;
+  if (allowOrigin !== origin) {
+    if (allowOrigin === "*") {
+      return {
+        reason: "acao-wildcard-with-credentials",
+        detail:
+          "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.",
+      };
+    }
+    if (allowOrigin.includes(",")) {
+      return {
+        reason: "acao-multiple",
+        detail: `The 'Access-Control-Allow-Origin' header contains multiple values '${allowOrigin}', but only one is allowed.`,
+      };
+    }
+    return {
+      reason: "acao-mismatch",
+      detail: `The 'Access-Control-Allow-Origin' header has a value '${allowOrigin}' that is not equal to the supplied origin '${origin}'.`,
+    };
+  }
+  if (!credentials) return undefined;
+  const allowCredentials = combined(headers, "access-control-allow-credentials");
+  if (allowCredentials === "true") return undefined;
+  return {
+    reason: "acac-not-true",
+    detail: `The value of the 'Access-Control-Allow-Credentials' header in the response is '${allowCredentials ?? ""}' which must be 'true' when the request's credentials mode is 'include'.`,
+  };
+}
+
+interface PreflightContext {
+  readonly origin: string;
+  readonly credentials: boolean;
+  readonly method: string;
+  readonly names: readonly string[];
+  readonly authorization: boolean;
+  readonly privateNetwork: boolean;
+  readonly chromium: boolean;
+}
+
+//   Fetch "CORS-preflight fetch", steps after the response: CORS check and ok status, PNA, then
+//   the ACAM / ACAH lists (parsed line by line; one bad line fails), the method check, the
+//   Authorization check and the header check. "*" is a wildcard only without credentials.
+function checkPreflight(headers: HeaderMap, status: number, context: PreflightContext): Failure | undefined {
+  const access = corsCheck(headers, context.origin, context.credentials);
+  if (access !== undefined) return { reason: access.reason, detail: `Response to preflight request doesn't pass access control check: ${access.detail}` };
+  if (!(status >= 200 && status <= 299)) {
+    return { reason: "preflight-status", detail: "Response to preflight request doesn't pass access control check: It does not have HTTP ok status." };
+  }
+  if (context.privateNetwork) {
+    const allow = combined(headers, "access-control-allow-private-network");
+    if (allow !== "true") {
+      return allow === null
+        ? { reason: "pna-missing", detail: "Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Private-Network' header was present in the preflight response for this private network request targeting the `local` address space." }
+        : { reason: "pna-invalid", detail: `Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Private-Network' header has a value '${allow}' which is not equal to 'true'.` };
+    }
+  }
+  const methods = listValue(headers, "access-control-allow-methods", accessControlAllowMethods.parse);
+  if (methods === "failure") {
+    return { reason: "acam-invalid", detail: "Cannot parse Access-Control-Allow-Methods response header field in preflight response." };
+  }
+  const names = listValue(headers, "access-control-allow-headers", accessControlAllowHeaders.parse);
+  if (names === "failure") {
+    return { reason: "acah-invalid", detail: "Cannot parse Access-Control-Allow-Headers response header field in preflight response." };
+  }
+  const { method, credentials } = context;
+  const methodWildcard = !credentials && methods.includes("*");
+  if (!methods.includes(method) && !isSafelistedMethod(method) && !methodWildcard) {
+    return { reason: "method-not-allowed", detail: `Method ${method} is not allowed by Access-Control-Allow-Methods in preflight response.` };
+  }
+  const headerWildcard = !credentials && names.includes("*");
+  if (context.authorization && !names.includes("authorization") && !(context.chromium && headerWildcard)) {
+    return {
+      reason: "header-not-allowed",
+      detail: "Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response (a wildcard '*' does not cover Authorization).",
+    };
+  }
+  for (const name of context.names) {
+    if (!names.includes(name) && !headerWildcard) {
+      return { reason: "header-not-allowed", detail: `Request header field ${name} is not allowed by Access-Control-Allow-Headers in preflight response.` };
+    }
+  }
+  return undefined;
+}
+
+/** Fetch "extract header list values": null → [], a parse failure → "failure". */
+function listValue(
+  headers: HeaderMap,
+  name: string,
+  parse: (value: string | readonly string[]) => { ok: boolean; value?: readonly string[] },
+): readonly string[] | "failure" {
+  const lines = headers.getAll(name);
+  if (lines.length === 0) return [];
+  const result = parse(lines);
+  return result.ok ? (result.value ?? []) : "failure";
+}
+
+//   The max-age a browser caches a successful preflight for: absent, invalid or more than one
+//   line → 5 s (the default); a negative value → not cached (WPT and every engine, against the
+//   spec text's 5 s); Chromium caps it at 7200 s.
+function maxAge(headers: HeaderMap, chromium: boolean): number {
+  const lines = headers.getAll("access-control-max-age");
+  if (lines.length !== 1) return 5;
+  const value = trimOws(lines[0] as string);
+  if (value.length > 1 && value.charCodeAt(0) === 0x2d && scanDeltaSeconds(value, 1, value.length).ok) return 0;
+  const seconds = scanDeltaSeconds(value, 0, value.length);
+  if (!seconds.ok) return 5;
+  return chromium ? Math.min(seconds.value, 7200) : seconds.value;
+}
+
+//   The response header names the page can read: the CORS-safelisted response-header names and
+//   the ACEH members ("*" = every name, only without credentials), never Set-Cookie(2).
+function exposedHeaders(headers: HeaderMap, credentials: boolean): string[] {
+  const listed = listValue(headers, "access-control-expose-headers", accessControlExposeHeaders.parse);
+  const exposed = listed === "failure" ? [] : listed;
+  const all = !credentials && exposed.includes("*");
+  const names: string[] = [];
+  for (const [name] of headers) {
+    if (names.includes(name) || name === "set-cookie" || name === "set-cookie2") continue;
+    if (all || SAFELISTED_RESPONSE_HEADERS.has(name) || exposed.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+function blocked(stage: Stage, failure: Failure, preflight: PreflightInfo | null): CorsVerdict {
+  return { ok: false, stage, reason: failure.reason, message: `Blocked by CORS policy: ${failure.detail}`, preflight };
+}
