@@ -44,25 +44,26 @@ try {
   const console_ = [];
   tab.on("console", (m) => console_.push(m.text()));
   await tab.goto(`${pageOrigin}/`);
-  const outcome = await tab.evaluate(async (url) => {
+  const pageRequest = {
+    method: "PATCH",
+    credentials: "include",
+    headers: { "Content-Type": "application/json", "X-Request-Id": "7f3a" },
+  };
+  const outcome = await tab.evaluate(async ({ url, init }) => {
     try {
-      const r = await fetch(url, {
-        method: "PATCH",
-        credentials: "include",
-        headers: { "Content-Type": "application/json", "X-Request-Id": "7f3a" },
-        body: JSON.stringify({ done: true }),
-      });
+      const r = await fetch(url, { ...init, body: JSON.stringify({ done: true }) });
       return `ok ${r.status}`;
     } catch (e) {
       return `${e.name}: ${e.message}`;
     }
-  }, `http://127.0.0.1:${apiPort}/api/items/42`);
+  }, { url: `http://127.0.0.1:${apiPort}/api/items/42`, init: pageRequest });
   const capture = {
     description:
       "A CORS preflight captured from headless Chromium on loopback (page and API on two ports of 127.0.0.1). The request is exactly what Node received; the response is the header block the test API sent back.",
     browser: browser.version(),
     capturedAt: new Date().toISOString(),
     pageOrigin,
+    pageRequest,
     request: captured,
     response: { status: 204, headers: responseLines },
     chromium: { fetch: outcome, console: console_ },

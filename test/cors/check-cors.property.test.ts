@@ -105,3 +105,29 @@ describe("checkCors laws", () => {
     );
   });
 });
+
+describe("the README's example", () => {
+  test("patch is not normalized, and methods compare case-sensitively", () => {
+    const verdict = checkCors(
+      { origin: "https://app.example", method: "patch", headers: { "Content-Type": "application/json" }, credentials: "include" },
+      {
+        preflight: {
+          status: 204,
+          headers: [
+            ["Access-Control-Allow-Origin", "https://app.example"],
+            ["Access-Control-Allow-Credentials", "true"],
+            ["Access-Control-Allow-Methods", "PATCH"],
+            ["Access-Control-Allow-Headers", "content-type"],
+          ],
+        },
+        response: { status: 200, headers: { "access-control-allow-origin": "https://app.example" } },
+      },
+    );
+    expect(verdict).toMatchObject({
+      ok: false,
+      stage: "preflight",
+      reason: "method-not-allowed",
+      message: "Blocked by CORS policy: Method patch is not allowed by Access-Control-Allow-Methods in preflight response.",
+    });
+  });
+});

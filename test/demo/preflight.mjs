@@ -1,7 +1,7 @@
 // npm run demo: parses a CORS preflight captured from headless Chromium (request as Node received
 // it, and the response header block) with the built package, and prints typed values and errors.
 import { readFileSync } from "node:fs";
-import { parseHeader } from "../../dist/index.js";
+import { checkCors, parseHeader } from "../../dist/index.js";
 
 const capture = JSON.parse(readFileSync(new URL("../fixtures/captured-preflight.json", import.meta.url), "utf8"));
 
@@ -40,5 +40,13 @@ for (let i = 0; i < request.rawHeaders.length; i += 2) rawPairs.push([request.ra
 console.log(`Captured from headless Chromium ${capture.browser} (${capture.capturedAt.slice(0, 10)}), page ${capture.pageOrigin}`);
 show(`Preflight request: ${request.method} ${request.url} HTTP/${request.httpVersion}`, rawPairs);
 show(`Response: ${response.status}`, response.headers);
+const verdict = checkCors(
+  { origin: capture.pageOrigin, method: capture.pageRequest.method, headers: capture.pageRequest.headers, credentials: capture.pageRequest.credentials },
+  { preflight: { status: response.status, headers: response.headers } },
+  { engine: "chromium" },
+);
+console.log(`\ncheckCors (engine: chromium) says: ${verdict.ok ? "allowed" : `blocked at the ${verdict.stage} (${verdict.reason})`}`);
+if (!verdict.ok) console.log(`  ${verdict.message}`);
+if (verdict.preflight) console.log(`  preflight it predicts: ${verdict.preflight.headers.map(([n, v]) => `${n}: ${v}`).join(" | ")}`);
 console.log(`\nWhat Chromium did: fetch() → ${capture.chromium.fetch}`);
 for (const line of capture.chromium.console) console.log(`  console: ${line}`);
