@@ -158,10 +158,11 @@ const SAFELISTED_RESPONSE_HEADERS = new Set([
  * @public
  */
 export function checkCors(request: CorsRequest, exchange: CorsExchange, options: CheckCorsOptions = {}): CorsVerdict {
-  const chromium = options.engine === "chromium";
-  const origin = String(request.origin);
-  const credentials = request.credentials === "include";
-  const method = normalizeMethod(String(request.method));
+  // Inputs from JavaScript callers may be anything: read them without ever throwing.
+  const chromium = options?.engine === "chromium";
+  const origin = typeof request?.origin === "string" ? request.origin : "";
+  const credentials = request?.credentials === "include";
+  const method = normalizeMethod(typeof request?.method === "string" ? request.method : "");
   if (!isToken(method)) {
     return blocked("preflight", { reason: "method-invalid", detail: `'${method}' is not a valid HTTP method, so fetch() throws.` }, null);
   }
@@ -169,21 +170,22 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
     return blocked("preflight", { reason: "method-forbidden", detail: `'${method}' is a forbidden method, so fetch() throws.` }, null);
   }
 
-  const headers = requestHeaders(request.headers);
+  const headers = requestHeaders(request?.headers);
+  const { preflight: preflightResponse, response: actualResponse } = exchange ?? {};
   const unsafeNames = corsUnsafeHeaderNames(headers);
-  const privateNetwork = request.privateNetwork === true;
+  const privateNetwork = request?.privateNetwork === true;
   let preflight: PreflightInfo | null = null;
   if (!isSafelistedMethod(method) || unsafeNames.length > 0 || privateNetwork) {
     const sent: [string, string][] = [["accept", "*/*"], ["access-control-request-method", method]];
     if (unsafeNames.length > 0) sent.push(["access-control-request-headers", unsafeNames.join(",")]);
     if (privateNetwork) sent.push(["access-control-request-private-network", "true"]);
     sent.push(["origin", origin]);
-    if (exchange.preflight === undefined) {
+    if (preflightResponse === undefined || preflightResponse === null) {
       const info = { headers: sent, maxAge: 0 };
       return blocked("preflight", { reason: "preflight-missing", detail: "A preflight is needed, but the exchange has no preflight response." }, info);
     }
-    const response = safeMap(exchange.preflight.headers);
-    const failure = checkPreflight(response, exchange.preflight.status, {
+    const response = safeMap(preflightResponse.headers);
+    const failure = checkPreflight(response, preflightResponse.status, {
       origin,
       credentials,
       method,
@@ -196,8 +198,8 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
     if (failure !== undefined) return blocked("preflight", failure, preflight);
   }
 
-  if (exchange.response === undefined) return { ok: true, preflight, exposedHeaders: [] };
-  const response = safeMap(exchange.response.headers);
+  if (actualResponse === undefined || actualResponse === null) return { ok: true, preflight, exposedHeaders: [] };
+  const response = safeMap(actualResponse.headers);
   const failure = corsCheck(response, origin, credentials);
   if (failure !== undefined) return blocked("response", failure, preflight);
   return { ok: true, preflight, exposedHeaders: exposedHeaders(response, credentials) };
@@ -282,7 +284,7 @@ interface PreflightContext {
 function checkPreflight(headers: HeaderMap, status: number, context: PreflightContext): Failure | undefined {
   const access = corsCheck(headers, context.origin, context.credentials);
   if (access !== undefined) return { reason: access.reason, detail: `Response to preflight request doesn't pass access control check: ${access.detail}` };
-  if (!(status >= 200 && status <= 299)) {
+  if (!(typeof status === "number" && status >= 200 && status <= 299)) {
     return { reason: "preflight-status", detail: "Response to preflight request doesn't pass access control check: It does not have HTTP ok status." };
   }
   if (context.privateNetwork) {

@@ -40,6 +40,18 @@ function allowing(req: CorsRequest) {
 }
 
 describe("checkCors laws", () => {
+  test("never throws on hostile objects (reproduced from a failure, seed 368957537)", () => {
+    const hostile = { toString: "" };
+    for (const args of [
+      [{ origin: hostile, method: "", headers: [] }, { preflight: { status: hostile, headers: [] } }],
+      [null, null],
+      [{ origin: "x", method: "PUT" }, { preflight: { status: hostile, headers: [] } }],
+      [{ origin: hostile, method: hostile, headers: hostile, credentials: hostile }, { preflight: 5, response: hostile }, hostile],
+    ]) {
+      expect(() => checkCors(...(args as [never, never, never]))).not.toThrow();
+    }
+  });
+
   test("never throws, whatever it is given", () => {
     const junk = fc.oneof(fc.anything(), fc.array(fc.tuple(anyString, anyString)), fc.dictionary(headerish, anyString));
     fc.assert(
