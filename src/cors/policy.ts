@@ -1,0 +1,355 @@
+import type { FieldName } from "../syntax/field-name.js";
+import type { Method } from "../syntax/method.js";
+import { isToken } from "../syntax/token.js";
+import { HeaderMap, type HeaderInput } from "../map/header-map.js";
+import { matchesPattern, parseOriginPattern, type OriginPattern } from "./origin-pattern.js";
+import { isForbiddenMethod, isForbiddenRequestHeader, isSafelistedMethod } from "./request.js";
+
+/** Request header names a page can never set; listing one in `allowedHeaders` does not compile. */
+type ForbiddenRequestHeaderName = "accept-encoding" | "cookie" | "date" | "origin" | "user-agent" | "content-length";
+
+/**
+ * Compile-time checks of `methods` and `allowedHeaders` literals: CONNECT and TRACE, and request
+ * headers pages cannot set, do not compile (branded values are checked at runtime).
+ *
+ * @public
+ */
+export type CheckedList<List, Refused extends string, Why extends string> = List extends readonly unknown[]
+  ? { readonly [K in keyof List]: [List[K]] extends [Refused] ? Why : List[K] }
+  : List;
+
+/** What every policy configures, besides origins and credentials. @public */
+export interface CorsPolicyOptions {
+  /** Seconds browsers may cache a preflight result: an integer from 0 to 86400. Omitted: no header (browsers use 5). */
+  readonly maxAge?: number;
+  /** Answer Private Network Access preflights with `Access-Control-Allow-Private-Network: true`. */
+  readonly privateNetwork?: boolean;
+}
+
+/**
+ * A policy that sends no credentials: `*` is allowed as the origins setting and in the lists.
+ *
+ * @public
+ */
+export interface AnonymousCorsPolicyConfig extends CorsPolicyOptions {
+  /** Exact origins and structured patterns, or `"*"` for any origin. */
+  readonly origins: "*" | readonly string[];
+  readonly credentials?: false;
+  /** Methods beyond GET, HEAD and POST; `"*"` allows any. */
+  readonly methods?: readonly (Method | "*")[];
+  /** Request headers beyond the CORS-safelisted ones; `"*"` allows any but Authorization. */
+  readonly allowedHeaders?: readonly (FieldName | "*")[];
+  /** Response headers pages may read beyond the safelisted ones; `"*"` exposes all. */
+  readonly exposedHeaders?: readonly (FieldName | "*")[];
+}
+
+/**
+ * A credentialed policy (`Access-Control-Allow-Credentials: true`): no `*` anywhere, because
+ * browsers ignore or refuse wildcards with credentials.
+ *
+ * @public
+ */
+export interface CredentialedCorsPolicyConfig extends CorsPolicyOptions {
+  /** Exact origins and structured patterns; https or loopback unless `allowInsecureOrigins`. */
+  readonly origins: readonly string[];
+  readonly credentials: true;
+  readonly methods?: readonly Method[];
+  readonly allowedHeaders?: readonly FieldName[];
+  readonly exposedHeaders?: readonly FieldName[];
+  /** Accept non-https, non-loopback origins with credentials (anyone on the path can forge them). */
+  readonly allowInsecureOrigins?: boolean;
+}
+
+/** The configuration of {@link corsPolicy}. @public */
+export type CorsPolicyConfig = AnonymousCorsPolicyConfig | CredentialedCorsPolicyConfig;
+
+/**
+ * Compile-time checks of configured origins: `null`, `file:`, paths or trailing slashes,
+ * uppercase and strings without a scheme do not compile (non-literal strings are checked at
+ * runtime).
+ *
+ * @public
+ */
+export type CheckedOrigins<Origins> = Origins extends "*"
+  ? Origins
+  : { readonly [K in keyof Origins]: Origins[K] extends string ? CheckedOrigin<Origins[K]> : Origins[K] };
+
+/** `S` if it can be a configured origin, else an error message type. @public */
+export type CheckedOrigin<S extends string> = string extends S
+  ? S
+  : S extends "null" | "*"
+    ? `origins: "${S}" is refused`
+    : S extends `file:${string}`
+      ? "origins: file: origins are refused"
+      : S extends `${string}://${infer Rest}`
+        ? Rest extends `${string}/${string}`
+          ? "origins: a serialized origin has no path or trailing slash"
+          : Lowercase<S> extends S
+            ? S
+            : "origins: browsers send origins in lowercase"
+        : "origins: expected scheme://host[:port]";
+
+/**
+ * Why a policy answered as it did.
+ *
+ * @remarks
+ * `origin-invalid` (the Origin header does not parse), `origin-not-allowed`, `method-invalid`,
+ * `method-not-allowed`, `headers-invalid` (ACRH does not parse), `headers-too-large` (ACRH over
+ * 4096 characters or 64 names), `headers-not-allowed`, `private-network-not-allowed`.
+ *
+ * @public
+ */
+export type CorsDecisionReason =
+  | "origin-invalid"
+  | "origin-not-allowed"
+  | "method-invalid"
+  | "method-not-allowed"
+  | "headers-invalid"
+  | "headers-too-large"
+  | "headers-not-allowed"
+  | "private-network-not-allowed";
+
+/**
+ * What a policy decided for one request, and the response headers to send.
+ *
+ * @public
+ */
+export interface CorsDecision {
+  /** `preflight`: OPTIONS with Origin and Access-Control-Request-Method; `actual`: has Origin; `none`: no Origin. */
+  readonly kind: "preflight" | "actual" | "none";
+  readonly allowed: boolean;
+  /** For preflights: 204 when allowed, 403 when refused (and then no CORS headers). */
+  readonly status?: number;
+  /** Response headers to send; merge `vary` into any Vary the response already has. */
+  readonly headers: HeaderMap;
+  /** Why the request was refused. */
+  readonly reason?: CorsDecisionReason;
+}
+
+/** A compiled CORS policy. @public */
+export interface CorsPolicy {
+  /** Decides on one request from its method and headers (anything `HeaderMap.from` accepts). */
+  handle(request: { readonly method: string; readonly headers: HeaderInput }): CorsDecision;
+}
+
+const MAX_ACRH_LENGTH = 4096;
+const MAX_ACRH_NAMES = 64;
+const MAX_ORIGIN_LENGTH = 2048;
+const KNOWN_KEYS = new Set(["origins", "credentials", "methods", "allowedHeaders", "exposedHeaders", "maxAge", "privateNetwork", "allowInsecureOrigins"]);
+
+/**
+ * Builds a CORS policy: the server's side of CORS as a pure function from request headers to a
+ * decision and response headers. Configurations browsers would reject or that are unsafe do not
+ * compile where types can say so, and throw a `TypeError` listing every problem otherwise.
+ *
+ * @example
+ * ```ts
+ * const policy = corsPolicy({
+ *   origins: ["https://app.example.com", "https://*.preview.example.com", "http://localhost:*"],
+ *   credentials: true,
+ *   methods: ["GET", "POST", "DELETE"],
+ *   allowedHeaders: ["content-type", "authorization"],
+ *   maxAge: 600,
+ * });
+ * const decision = policy.handle({ method: req.method, headers: req.headers });
+ * ```
+ * @public
+ */
+export function corsPolicy<const Config extends CorsPolicyConfig>(
+  config: Config & {
+    readonly origins: CheckedOrigins<Config["origins"]>;
+    readonly methods?: CheckedList<Config["methods"], "CONNECT" | "TRACE", "methods: CONNECT and TRACE are forbidden">;
+    readonly allowedHeaders?: CheckedList<Config["allowedHeaders"], ForbiddenRequestHeaderName, "allowedHeaders: pages cannot set this header">;
+  },
+): CorsPolicy {
+  return compile(config as CorsPolicyConfig);
+}
+
+interface Compiled {
+  readonly anyOrigin: boolean;
+  readonly exact: ReadonlySet<string>;
+  readonly patterns: readonly OriginPattern[];
+  readonly credentials: boolean;
+  readonly methods: ReadonlySet<string>;
+  readonly anyMethod: boolean;
+  readonly headers: ReadonlySet<string>;
+  readonly anyHeader: boolean;
+  readonly privateNetwork: boolean;
+  /** Precomputed response header values. */
+  readonly allowMethods: string | undefined;
+  readonly allowHeaders: string | undefined;
+  readonly exposeHeaders: string | undefined;
+  readonly maxAge: string | undefined;
+}
+
+function compile(config: CorsPolicyConfig): CorsPolicy {
+  const problems: string[] = [];
+  if (config === null || typeof config !== "object") throw new TypeError("typed-headers: corsPolicy expects a configuration object.");
+  for (const key of Object.keys(config)) if (!KNOWN_KEYS.has(key)) problems.push(`${key}: not a corsPolicy option.`);
+  const credentials = config.credentials === true;
+  if (config.credentials !== undefined && typeof config.credentials !== "boolean") problems.push("credentials: expected true or false.");
+  const allowInsecure = credentials && (config as CredentialedCorsPolicyConfig).allowInsecureOrigins === true;
+
+  // Origins.
+  const anyOrigin = config.origins === "*";
+  const exact = new Set<string>();
+  const patterns: OriginPattern[] = [];
+  if (anyOrigin) {
+    if (credentials) problems.push('origins: "*" with credentials is refused: browsers reject it, and reflecting any origin would let every site read credentialed responses.');
+  } else if (!Array.isArray(config.origins)) {
+    problems.push('origins: expected "*" or an array of origins and patterns.');
+  } else if (config.origins.length === 0) {
+    problems.push("origins: the list is empty, so no request could ever be allowed.");
+  } else {
+    for (const source of config.origins as readonly unknown[]) {
+      const parsed = parseOriginPattern(source, credentials, allowInsecure);
+      if (!parsed.ok) problems.push(parsed.problem);
+      else if (!parsed.pattern.subdomains && parsed.pattern.port !== "*") exact.add(parsed.pattern.source);
+      else patterns.push(parsed.pattern);
+    }
+  }
+
+  // Methods, request headers, exposed headers.
+  const methods = new Set<string>();
+  let anyMethod = false;
+  for (const method of list(config.methods, "methods", problems)) {
+    if (method === "*") {
+      if (credentials) problems.push('methods: "*" with credentials is refused: browsers treat it as a method literally named "*".');
+      anyMethod = true;
+    } else if (typeof method !== "string" || !isToken(method)) problems.push(`methods: ${JSON.stringify(method)} is not a method (a token).`);
+    else if (isForbiddenMethod(method)) problems.push(`methods: ${method} is a forbidden method; browsers never send it.`);
+    else if (!isSafelistedMethod(method)) methods.add(method);
+  }
+  const headers = new Set<string>();
+  let anyHeader = false;
+  for (const name of list(config.allowedHeaders, "allowedHeaders", problems)) {
+    if (name === "*") {
+      if (credentials) problems.push('allowedHeaders: "*" with credentials is refused: browsers treat it as a header literally named "*".');
+      anyHeader = true;
+    } else if (typeof name !== "string" || !isToken(name)) problems.push(`allowedHeaders: ${JSON.stringify(name)} is not a header name (a token).`);
+    else if (isForbiddenRequestHeader(name.toLowerCase(), "")) problems.push(`allowedHeaders: ${name} is a forbidden request header; pages cannot set it.`);
+    else if (name.toLowerCase().startsWith("access-control-")) problems.push(`allowedHeaders: ${name} is a CORS header, which pages never send.`);
+    else headers.add(name.toLowerCase());
+  }
+  const exposed = new Set<string>();
+  for (const name of list(config.exposedHeaders, "exposedHeaders", problems)) {
+    if (name === "*") {
+      if (credentials) problems.push('exposedHeaders: "*" with credentials is refused: browsers treat it as a header literally named "*".');
+      exposed.add("*");
+    } else if (typeof name !== "string" || !isToken(name)) problems.push(`exposedHeaders: ${JSON.stringify(name)} is not a header name (a token).`);
+    else if (/^set-cookie2?$/i.test(name)) problems.push(`exposedHeaders: ${name} is never exposed by browsers; listing it is a mistake.`);
+    else if (name.toLowerCase().startsWith("access-control-")) problems.push(`exposedHeaders: ${name} is a CORS header.`);
+    else exposed.add(name.toLowerCase());
+  }
+  const { maxAge, privateNetwork } = config;
+  if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 0 && maxAge <= 86400)) {
+    problems.push(`maxAge: ${String(maxAge)} is not an integer from 0 to 86400 (browsers cap it anyway: Chromium at 7200).`);
+  }
+  if (privateNetwork !== undefined && typeof privateNetwork !== "boolean") problems.push("privateNetwork: expected true or false.");
+  if (problems.length > 0) {
+    throw new TypeError(`typed-headers: corsPolicy: ${problems.length} problem${problems.length > 1 ? "s" : ""}:\n- ${problems.join("\n- ")}`);
+  }
+
+  // "*" does not cover Authorization in browsers that follow the standard: list it explicitly.
+  const allowHeaderList = anyHeader ? ["*", ...headers] : [...headers];
+  const compiled: Compiled = {
+    anyOrigin,
+    exact,
+    patterns,
+    credentials,
+    methods,
+    anyMethod,
+    headers,
+    anyHeader,
+    privateNetwork: privateNetwork === true,
+    allowMethods: anyMethod ? "*" : methods.size > 0 ? [...methods].join(", ") : undefined,
+    allowHeaders: allowHeaderList.length > 0 ? allowHeaderList.join(", ") : undefined,
+    exposeHeaders: exposed.size > 0 ? [...exposed].join(", ") : undefined,
+    maxAge: maxAge === undefined ? undefined : String(maxAge),
+  };
+  return { handle: (request) => decide(compiled, request) };
+}
+
+function list(value: unknown, key: string, problems: string[]): readonly unknown[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value;
+  problems.push(`${key}: expected an array.`);
+  return [];
+}
+
+const VARY_ORIGIN = "origin";
+const VARY_PREFLIGHT = "origin, access-control-request-method, access-control-request-headers";
+const VARY_PREFLIGHT_PNA = `${VARY_PREFLIGHT}, access-control-request-private-network`;
+
+//   A decision, from the request's Origin, method, ACRM, ACRH and ACRPN. The response headers are
+//   built as a flat [name, value, …] list and handed to HeaderMap.from without copying.
+function decide(policy: Compiled, request: { readonly method: string; readonly headers: HeaderInput }): CorsDecision {
+  const incoming = HeaderMap.from(request.headers);
+  const originLine = incoming.getRaw("origin");
+  const acrm = incoming.getRaw("access-control-request-method");
+  const preflight = request.method === "OPTIONS" && originLine !== null && acrm !== null;
+  const lines: string[] = [];
+  const vary = policy.anyOrigin ? undefined : preflight ? (policy.privateNetwork ? VARY_PREFLIGHT_PNA : VARY_PREFLIGHT) : VARY_ORIGIN;
+  if (vary !== undefined) lines.push("vary", vary);
+
+  if (originLine === null) {
+    // Not a CORS request. A "*" policy answers every response the same way, so it says so.
+    if (policy.anyOrigin) addActualHeaders(policy, lines, "*");
+    return { kind: "none", allowed: true, headers: HeaderMap.from(lines) };
+  }
+  const refuse = (reason: CorsDecisionReason): CorsDecision =>
+    preflight
+      ? { kind: "preflight", allowed: false, status: 403, headers: HeaderMap.from(lines), reason }
+      : { kind: "actual", allowed: false, headers: HeaderMap.from(lines), reason };
+
+  let allowOrigin = "*";
+  if (!policy.anyOrigin) {
+    const origin = originLine.length > MAX_ORIGIN_LENGTH ? undefined : incoming.get("origin");
+    if (origin === undefined || !origin.ok) return refuse("origin-invalid");
+    if (!originAllowed(policy, origin.value)) return refuse("origin-not-allowed");
+    allowOrigin = origin.value;
+  }
+  if (!preflight) {
+    addActualHeaders(policy, lines, allowOrigin);
+    return { kind: "actual", allowed: true, headers: HeaderMap.from(lines) };
+  }
+
+  const method = incoming.get("access-control-request-method");
+  if (!method.ok) return refuse("method-invalid");
+  if (!isSafelistedMethod(method.value) && !policy.anyMethod && !policy.methods.has(method.value)) return refuse("method-not-allowed");
+  const acrh = incoming.getAll("access-control-request-headers");
+  if (acrh.length > 0) {
+    let length = 0;
+    for (const line of acrh) length += line.length;
+    if (length > MAX_ACRH_LENGTH) return refuse("headers-too-large");
+    const names = incoming.get("access-control-request-headers");
+    if (!names.ok) return refuse(names.error.code === "empty-list" ? "headers-not-allowed" : "headers-invalid");
+    if (names.value.length > MAX_ACRH_NAMES) return refuse("headers-too-large");
+    for (const name of names.value) {
+      const covered = policy.headers.has(name) || (policy.anyHeader && name !== "authorization");
+      if (!covered) return refuse("headers-not-allowed");
+    }
+  }
+  const pna = incoming.has("access-control-request-private-network");
+  if (pna && !policy.privateNetwork) return refuse("private-network-not-allowed");
+
+  lines.push("access-control-allow-origin", allowOrigin);
+  if (policy.credentials) lines.push("access-control-allow-credentials", "true");
+  if (policy.allowMethods !== undefined) lines.push("access-control-allow-methods", policy.allowMethods);
+  if (policy.allowHeaders !== undefined && acrh.length > 0) lines.push("access-control-allow-headers", policy.allowHeaders);
+  if (policy.maxAge !== undefined) lines.push("access-control-max-age", policy.maxAge);
+  if (pna) lines.push("access-control-allow-private-network", "true");
+  return { kind: "preflight", allowed: true, status: 204, headers: HeaderMap.from(lines) };
+}
+
+function addActualHeaders(policy: Compiled, lines: string[], allowOrigin: string): void {
+  lines.push("access-control-allow-origin", allowOrigin);
+  if (policy.credentials) lines.push("access-control-allow-credentials", "true");
+  if (policy.exposeHeaders !== undefined) lines.push("access-control-expose-headers", policy.exposeHeaders);
+}
+
+function originAllowed(policy: Compiled, origin: string): boolean {
+  if (policy.exact.has(origin)) return true;
+  for (const pattern of policy.patterns) if (matchesPattern(origin, pattern)) return true;
+  return false;
+}

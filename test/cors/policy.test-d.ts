@@ -1,0 +1,43 @@
+import { test } from "vitest";
+import { corsPolicy, FieldName, Method } from "../../src/index.js";
+
+test("insecure configurations do not compile", () => {
+  corsPolicy({ origins: ["https://app.example.com", "https://*.example.com", "http://localhost:*"], credentials: true });
+  corsPolicy({ origins: "*", methods: ["*"], allowedHeaders: ["*"], exposedHeaders: ["*"] });
+
+  // @ts-expect-error - "*" origin with credentials
+  corsPolicy({ origins: "*", credentials: true });
+  // @ts-expect-error - "*" in methods with credentials
+  corsPolicy({ origins: ["https://a.example"], credentials: true, methods: ["*"] });
+  // @ts-expect-error - "*" in allowedHeaders with credentials
+  corsPolicy({ origins: ["https://a.example"], credentials: true, allowedHeaders: ["*"] });
+  // @ts-expect-error - "*" in exposedHeaders with credentials
+  corsPolicy({ origins: ["https://a.example"], credentials: true, exposedHeaders: ["*"] });
+  // @ts-expect-error - the null origin
+  corsPolicy({ origins: ["null"] });
+  // @ts-expect-error - file: origins
+  corsPolicy({ origins: ["file:///tmp/x.html"] });
+  // @ts-expect-error - a trailing slash is not a serialized origin
+  corsPolicy({ origins: ["https://app.example.com/"] });
+  // @ts-expect-error - uppercase is never sent by browsers
+  corsPolicy({ origins: ["https://App.example.com"] });
+  // @ts-expect-error - not an origin at all
+  corsPolicy({ origins: ["app.example.com"] });
+  // @ts-expect-error - forbidden methods
+  corsPolicy({ origins: "*", methods: ["CONNECT"] });
+  // @ts-expect-error - TRACE too
+  corsPolicy({ origins: "*", methods: ["GET", "TRACE"] });
+  // @ts-expect-error - forbidden request header names
+  corsPolicy({ origins: "*", allowedHeaders: ["cookie"] });
+  // @ts-expect-error - set-cookie is never exposed
+  corsPolicy({ origins: "*", exposedHeaders: ["set-cookie"] });
+  // @ts-expect-error - RegExp and callbacks are not origins
+  corsPolicy({ origins: [/example\.com$/] });
+  // @ts-expect-error - reflecting any origin is not an option
+  corsPolicy({ origins: true });
+});
+
+test("runtime strings and branded values compile, and are checked at runtime", () => {
+  const fromEnv: string[] = ["https://a.example"];
+  corsPolicy({ origins: fromEnv, credentials: true, methods: [Method.from("PURGE")], allowedHeaders: [FieldName.from("x-api-key")] });
+});
