@@ -34,10 +34,14 @@ export function nodeCors(
   policy: CorsPolicy,
 ): (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => boolean {
   return (req, res, next) => {
-    const decision = policy.handle({ method: req.method ?? "GET", headers: req.rawHeaders });
-    for (const [name, value] of decision.headers) {
+    // req.headers: Node has joined repeated lines (two Origin lines become "a, b", refused).
+    const decision = policy.handle({ method: req.method ?? "GET", headers: req.headers });
+    for (const [name, value] of decision.headers.toEntries()) {
       if (name !== "vary") res.setHeader(name, value);
-      else res.setHeader("vary", mergedVary(nodeLines(res.getHeader("vary")), value));
+      else {
+        const existing = res.getHeader("vary");
+        res.setHeader("vary", existing === undefined ? value : mergedVary(nodeLines(existing), value));
+      }
     }
     if (decision.kind === "preflight") {
       res.statusCode = decision.status ?? 204;
@@ -54,6 +58,23 @@ function nodeLines(value: number | string | string[] | undefined): string[] {
   return Array.isArray(value) ? value : [String(value)];
 }
 
+/** Sets the decision's headers on `headers`, appending to its Vary. */
+function setHeaders(headers: Headers, decision: CorsDecision): void {
+  for (const [name, value] of decision.headers.toEntries()) {
+    if (name !== "vary") {
+      headers.set(name, value);
+      continue;
+    }
+    const existing = headers.get("vary");
+    if (existing === null) {
+      headers.set("vary", value);
+      continue;
+    }
+    headers.delete("vary");
+    for (const line of mergedVary([existing], value)) headers.append("vary", line);
+  }
+}
+
 /**
  * What {@link fetchCors} gives a Fetch handler: the response to a preflight (send it as is), or
  * `apply`, which returns the handler's response with the CORS headers added.
@@ -64,7 +85,7 @@ export interface FetchCorsResult {
   readonly decision: CorsDecision;
   /** The complete answer to a preflight (204 or 403), or null for other requests. */
   readonly preflight: Response | null;
-  /** `response` with the decision's headers set and its Vary appended to. */
+  /** `response` with the decision's headers set and its Vary appended to (the same object when its headers are mutable, else a copy). */
   apply(response: Response): Response;
 }
 
@@ -87,16 +108,16 @@ export function fetchCors(policy: CorsPolicy): (request: Request) => FetchCorsRe
   return (request) => {
     const decision = policy.handle({ method: request.method, headers: request.headers });
     const apply = (response: Response): Response => {
-      const headers = new Headers(response.headers);
-      for (const [name, value] of decision.headers) {
-        if (name !== "vary") headers.set(name, value);
-        else {
-          const existing = headers.get("vary");
-          headers.delete("vary");
-          for (const line of mergedVary(existing === null ? [] : [existing], value)) headers.append("vary", line);
-        }
+      // Mutate in place (frameworks such as Hono copy the old response's headers over a new
+      // one); a response with immutable headers (from fetch()) is copied instead.
+      try {
+        setHeaders(response.headers, decision);
+        return response;
+      } catch {
+        const copy = new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
+        setHeaders(copy.headers, decision);
+        return copy;
       }
-      return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
     };
     const preflight = decision.kind === "preflight" ? apply(new Response(null, { status: decision.status ?? 204 })) : null;
     return { decision, preflight, apply };

@@ -1,7 +1,8 @@
 import type { FieldName } from "../syntax/field-name.js";
 import type { Method } from "../syntax/method.js";
 import { isToken } from "../syntax/token.js";
-import { HeaderMap, type HeaderInput } from "../map/header-map.js";
+import { HeaderMap, trustedHeaderMap, type HeaderInput } from "../map/header-map.js";
+import { parseHeader } from "../registry.js";
 import { matchesPattern, parseOriginPattern, type OriginPattern } from "./origin-pattern.js";
 import { isForbiddenMethod, isForbiddenRequestHeader, isSafelistedMethod } from "./request.js";
 
@@ -74,6 +75,8 @@ export type CheckedOrigins<Origins> = Origins extends "*"
   ? Origins
   : { readonly [K in keyof Origins]: Origins[K] extends string ? CheckedOrigin<Origins[K]> : Origins[K] };
 
+type UppercaseLetter = "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U" | "V" | "W" | "X" | "Y" | "Z";
+
 /** `S` if it can be a configured origin, else an error message type. @public */
 export type CheckedOrigin<S extends string> = string extends S
   ? S
@@ -84,9 +87,9 @@ export type CheckedOrigin<S extends string> = string extends S
       : S extends `${string}://${infer Rest}`
         ? Rest extends `${string}/${string}`
           ? "origins: a serialized origin has no path or trailing slash"
-          : Lowercase<S> extends S
-            ? S
-            : "origins: browsers send origins in lowercase"
+          : S extends `${string}${UppercaseLetter}${string}`
+            ? "origins: browsers send origins in lowercase"
+            : S
         : "origins: expected scheme://host[:port]";
 
 /**
@@ -180,6 +183,8 @@ interface Compiled {
   readonly allowHeaders: string | undefined;
   readonly exposeHeaders: string | undefined;
   readonly maxAge: string | undefined;
+  /** Answers for recent Access-Control-Request-Headers values (see checkRequestHeaders). */
+  readonly acrhMemo: Map<string, CorsDecisionReason | "allowed">;
 }
 
 function compile(config: CorsPolicyConfig): CorsPolicy {
@@ -266,6 +271,7 @@ function compile(config: CorsPolicyConfig): CorsPolicy {
     allowHeaders: allowHeaderList.length > 0 ? allowHeaderList.join(", ") : undefined,
     exposeHeaders: exposed.size > 0 ? [...exposed].join(", ") : undefined,
     maxAge: maxAge === undefined ? undefined : String(maxAge),
+    acrhMemo: new Map(),
   };
   return { handle: (request) => decide(compiled, request) };
 }
@@ -282,70 +288,101 @@ const VARY_PREFLIGHT = "origin, access-control-request-method, access-control-re
 const VARY_PREFLIGHT_PNA = `${VARY_PREFLIGHT}, access-control-request-private-network`;
 
 //   A decision, from the request's Origin, method, ACRM, ACRH and ACRPN. The response headers are
-//   built as a flat [name, value, …] list and handed to HeaderMap.from without copying.
+//   the policy's own precomputed strings (and the validated origin), so the decision's map owns
+//   them without checking them again.
 function decide(policy: Compiled, request: { readonly method: string; readonly headers: HeaderInput }): CorsDecision {
   const incoming = HeaderMap.from(request.headers);
   const originLine = incoming.getRaw("origin");
-  const acrm = incoming.getRaw("access-control-request-method");
-  const preflight = request.method === "OPTIONS" && originLine !== null && acrm !== null;
-  const lines: string[] = [];
+  const acrm = originLine === null ? null : incoming.getRaw("access-control-request-method");
+  const preflight = request.method === "OPTIONS" && acrm !== null;
+  const names: string[] = [];
+  const values: string[] = [];
   const vary = policy.anyOrigin ? undefined : preflight ? (policy.privateNetwork ? VARY_PREFLIGHT_PNA : VARY_PREFLIGHT) : VARY_ORIGIN;
-  if (vary !== undefined) lines.push("vary", vary);
+  if (vary !== undefined) add(names, values, "vary", vary);
 
   if (originLine === null) {
     // Not a CORS request. A "*" policy answers every response the same way, so it says so.
-    if (policy.anyOrigin) addActualHeaders(policy, lines, "*");
-    return { kind: "none", allowed: true, headers: HeaderMap.from(lines) };
+    if (policy.anyOrigin) addActualHeaders(policy, names, values, "*");
+    return { kind: "none", allowed: true, headers: trustedHeaderMap(names, values) };
   }
   const refuse = (reason: CorsDecisionReason): CorsDecision =>
     preflight
-      ? { kind: "preflight", allowed: false, status: 403, headers: HeaderMap.from(lines), reason }
-      : { kind: "actual", allowed: false, headers: HeaderMap.from(lines), reason };
+      ? { kind: "preflight", allowed: false, status: 403, headers: trustedHeaderMap(names, values), reason }
+      : { kind: "actual", allowed: false, headers: trustedHeaderMap(names, values), reason };
 
   let allowOrigin = "*";
   if (!policy.anyOrigin) {
-    const origin = originLine.length > MAX_ORIGIN_LENGTH ? undefined : incoming.get("origin");
-    if (origin === undefined || !origin.ok) return refuse("origin-invalid");
-    if (!originAllowed(policy, origin.value)) return refuse("origin-not-allowed");
-    allowOrigin = origin.value;
+    // An exact configured origin was validated at construction: the common case needs no parsing.
+    if (policy.exact.has(originLine)) allowOrigin = originLine;
+    else {
+      const origin = originLine.length > MAX_ORIGIN_LENGTH ? undefined : parseHeader("origin", originLine);
+      if (origin === undefined || !origin.ok) return refuse("origin-invalid");
+      if (!originAllowed(policy, origin.value)) return refuse("origin-not-allowed");
+      allowOrigin = origin.value;
+    }
   }
   if (!preflight) {
-    addActualHeaders(policy, lines, allowOrigin);
-    return { kind: "actual", allowed: true, headers: HeaderMap.from(lines) };
+    addActualHeaders(policy, names, values, allowOrigin);
+    return { kind: "actual", allowed: true, headers: trustedHeaderMap(names, values) };
   }
 
-  const method = incoming.get("access-control-request-method");
-  if (!method.ok) return refuse("method-invalid");
-  if (!isSafelistedMethod(method.value) && !policy.anyMethod && !policy.methods.has(method.value)) return refuse("method-not-allowed");
-  const acrh = incoming.getAll("access-control-request-headers");
-  if (acrh.length > 0) {
-    let length = 0;
-    for (const line of acrh) length += line.length;
-    if (length > MAX_ACRH_LENGTH) return refuse("headers-too-large");
-    const names = incoming.get("access-control-request-headers");
-    if (!names.ok) return refuse(names.error.code === "empty-list" ? "headers-not-allowed" : "headers-invalid");
-    if (names.value.length > MAX_ACRH_NAMES) return refuse("headers-too-large");
-    for (const name of names.value) {
-      const covered = policy.headers.has(name) || (policy.anyHeader && name !== "authorization");
-      if (!covered) return refuse("headers-not-allowed");
-    }
+  if (!policy.methods.has(acrm)) {
+    const method = parseHeader("access-control-request-method", acrm);
+    if (!method.ok) return refuse("method-invalid");
+    if (!isSafelistedMethod(method.value) && !policy.anyMethod && !policy.methods.has(method.value)) return refuse("method-not-allowed");
+  }
+  // One read of each header (Fetch Headers reads are not cheap); list members are the same in
+  // the combined value as in the separate lines.
+  const acrh = incoming.getRaw("access-control-request-headers");
+  if (acrh !== null) {
+    const refusal = checkRequestHeaders(policy, acrh);
+    if (refusal !== undefined) return refuse(refusal);
   }
   const pna = incoming.has("access-control-request-private-network");
   if (pna && !policy.privateNetwork) return refuse("private-network-not-allowed");
 
-  lines.push("access-control-allow-origin", allowOrigin);
-  if (policy.credentials) lines.push("access-control-allow-credentials", "true");
-  if (policy.allowMethods !== undefined) lines.push("access-control-allow-methods", policy.allowMethods);
-  if (policy.allowHeaders !== undefined && acrh.length > 0) lines.push("access-control-allow-headers", policy.allowHeaders);
-  if (policy.maxAge !== undefined) lines.push("access-control-max-age", policy.maxAge);
-  if (pna) lines.push("access-control-allow-private-network", "true");
-  return { kind: "preflight", allowed: true, status: 204, headers: HeaderMap.from(lines) };
+  add(names, values, "access-control-allow-origin", allowOrigin);
+  if (policy.credentials) add(names, values, "access-control-allow-credentials", "true");
+  if (policy.allowMethods !== undefined) add(names, values, "access-control-allow-methods", policy.allowMethods);
+  if (policy.allowHeaders !== undefined && acrh !== null) add(names, values, "access-control-allow-headers", policy.allowHeaders);
+  if (policy.maxAge !== undefined) add(names, values, "access-control-max-age", policy.maxAge);
+  if (pna) add(names, values, "access-control-allow-private-network", "true");
+  return { kind: "preflight", allowed: true, status: 204, headers: trustedHeaderMap(names, values) };
 }
 
-function addActualHeaders(policy: Compiled, lines: string[], allowOrigin: string): void {
-  lines.push("access-control-allow-origin", allowOrigin);
-  if (policy.credentials) lines.push("access-control-allow-credentials", "true");
-  if (policy.exposeHeaders !== undefined) lines.push("access-control-expose-headers", policy.exposeHeaders);
+/**
+ * Why the requested header names are refused, or undefined. Browsers send the same few ACRH
+ * values again and again, so the answers for the last 256 distinct values are kept (bounded:
+ * the memo is cleared when full).
+ */
+function checkRequestHeaders(policy: Compiled, acrh: string): CorsDecisionReason | undefined {
+  const memo = policy.acrhMemo;
+  const known = memo.get(acrh);
+  if (known !== undefined) return known === "allowed" ? undefined : known;
+  let answer: CorsDecisionReason | "allowed" = "allowed";
+  if (acrh.length > MAX_ACRH_LENGTH) return "headers-too-large";
+  const requested = parseHeader("access-control-request-headers", acrh);
+  if (!requested.ok) answer = requested.error.code === "empty-list" ? "headers-not-allowed" : "headers-invalid";
+  else if (requested.value.length > MAX_ACRH_NAMES) answer = "headers-too-large";
+  else {
+    for (const name of requested.value) {
+      if (!policy.headers.has(name) && !(policy.anyHeader && name !== "authorization")) answer = "headers-not-allowed";
+    }
+  }
+  if (memo.size >= 256) memo.clear();
+  memo.set(acrh, answer);
+  return answer === "allowed" ? undefined : answer;
+}
+
+function add(names: string[], values: string[], name: string, value: string): void {
+  names.push(name);
+  values.push(value);
+}
+
+function addActualHeaders(policy: Compiled, names: string[], values: string[], allowOrigin: string): void {
+  add(names, values, "access-control-allow-origin", allowOrigin);
+  if (policy.credentials) add(names, values, "access-control-allow-credentials", "true");
+  if (policy.exposeHeaders !== undefined) add(names, values, "access-control-expose-headers", policy.exposeHeaders);
 }
 
 function originAllowed(policy: Compiled, origin: string): boolean {

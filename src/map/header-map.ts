@@ -21,6 +21,9 @@ import {
   type Lines,
 } from "./sources.js";
 
+/** Set by HeaderMap's static block: gives {@link trustedHeaderMap} access to the private lines. */
+let adoptLines: (map: HeaderMap, names: string[], values: string[]) => void;
+
 /**
  * What {@link HeaderMap.from} accepts: a Fetch `Headers`, Node's `req.headers` (or any record of
  * `string | string[]` values), Node's `req.rawHeaders` (`[name, value, …]`), an iterable of
@@ -58,6 +61,13 @@ export type HeaderInput =
  * @public
  */
 export class HeaderMap implements Iterable<[string, string]> {
+  static {
+    adoptLines = (map, names, values) => {
+      map.#names = names;
+      map.#values = values;
+    };
+  }
+
   /** Where lines are read from until the map owns them. */
   #source: LineSource | undefined;
   /** Once owned (no source): the lowercase name and the value of each field line, in order. */
@@ -310,6 +320,17 @@ export class HeaderMap implements Iterable<[string, string]> {
     this.#forget(name);
     return this;
   }
+}
+
+/**
+ * A map that owns `names` and `values` (lowercase names, valid lines) without copying or
+ * checking them: for field lines the library built itself, such as a CORS decision's.
+ * @internal
+ */
+export function trustedHeaderMap(names: string[], values: string[]): HeaderMap {
+  const map = new HeaderMap();
+  adoptLines(map, names, values);
+  return map;
 }
 
 /**

@@ -1,0 +1,109 @@
+// corsPolicy behind nodeCors on a node:http server, called by a page in headless Chromium: the
+// browser lets a request through exactly when the policy allowed it.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { corsPolicy, nodeCors, type CorsDecision, type CorsPolicy } from "../../src/index.js";
+// @ts-expect-error - a plain ES module shared with the capture script, without types
+import { launchChromium } from "./chromium.mjs";
+
+let browser: Browser;
+let page: Page;
+let pageServer: Server;
+let apiServer: Server;
+let pageOrigin = "";
+let apiBase = "";
+let policies: CorsPolicy[] = [];
+const decisions: CorsDecision[] = [];
+
+function makePolicies(pagePort: number): CorsPolicy[] {
+  return [
+    corsPolicy({ origins: [`http://127.0.0.1:${pagePort}`], credentials: true, methods: ["PUT", "DELETE"], allowedHeaders: ["content-type", "x-request-id"], exposedHeaders: ["x-total" as never], maxAge: 0 }),
+    corsPolicy({ origins: ["http://127.0.0.1:*"], methods: ["PATCH"], allowedHeaders: ["authorization"], maxAge: 0 }),
+    corsPolicy({ origins: "*", methods: ["*"], allowedHeaders: ["*"], exposedHeaders: ["*"], maxAge: 0 }),
+    corsPolicy({ origins: ["https://app.example", "http://localhost:*"], credentials: true, methods: ["PUT"], maxAge: 0 }),
+    corsPolicy({ origins: [`http://127.0.0.1:${pagePort}`], maxAge: 0 }),
+    corsPolicy({ origins: "*", allowedHeaders: ["x-request-id"], maxAge: 0 }),
+  ];
+}
+
+const requests: { method: string; headers: [string, string][]; credentials: "include" | "same-origin" }[] = [
+  { method: "GET", headers: [], credentials: "same-origin" },
+  { method: "GET", headers: [], credentials: "include" },
+  { method: "PUT", headers: [["Content-Type", "application/json"]], credentials: "include" },
+  { method: "PUT", headers: [["X-Request-Id", "1"]], credentials: "same-origin" },
+  { method: "DELETE", headers: [], credentials: "same-origin" },
+  { method: "PATCH", headers: [["Authorization", "Bearer t"]], credentials: "same-origin" },
+  { method: "POST", headers: [["Content-Type", "text/plain"]], credentials: "same-origin" },
+  { method: "POST", headers: [["X-Unknown", "1"]], credentials: "same-origin" },
+];
+
+beforeAll(async () => {
+  pageServer = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html" });
+    res.end("<!doctype html><title>policy</title>");
+  });
+  await new Promise<void>((resolve) => pageServer.listen(0, "127.0.0.1", resolve));
+  const pagePort = (pageServer.address() as AddressInfo).port;
+  pageOrigin = `http://127.0.0.1:${pagePort}`;
+  policies = makePolicies(pagePort);
+  const middlewares = policies.map((policy) =>
+    nodeCors({ handle: (request) => { const d = policy.handle(request); decisions.push(d); return d; } }),
+  );
+  apiServer = createServer((req, res) => {
+    const index = Number(req.url?.split("/")[2] ?? -1);
+    const cors = middlewares[index];
+    if (cors === undefined) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    if (cors(req, res)) return;
+    res.setHeader("x-total", "3");
+    res.end("ok");
+  });
+  await new Promise<void>((resolve) => apiServer.listen(0, "127.0.0.1", resolve));
+  apiBase = `http://127.0.0.1:${(apiServer.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.goto(`${pageOrigin}/`);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([pageServer, apiServer].map((s) => new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve()))));
+});
+
+test("headless Chromium lets a request through exactly when the policy allowed it", { timeout: 300_000 }, async () => {
+  const failures: string[] = [];
+  let exchanges = 0;
+  for (const [p, policy] of policies.entries()) {
+    for (const [r, request] of requests.entries()) {
+      const credentialed = p === 0 || p === 3;
+      if (request.credentials === "include" && !credentialed) continue; // the browser needs ACAC: true
+      decisions.length = 0;
+      const outcome = await page.evaluate(
+        async ({ url, init }) => {
+          try {
+            const response = await fetch(url, init);
+            return { ok: true, readable: [...response.headers.keys()] };
+          } catch {
+            return { ok: false, readable: [] as string[] };
+          }
+        },
+        { url: `${apiBase}/p/${p}/${r}`, init: { method: request.method, headers: request.headers, credentials: request.credentials } },
+      );
+      exchanges++;
+      const allowed = decisions.length > 0 && decisions.every((d) => d.allowed);
+      if (outcome.ok !== allowed) {
+        failures.push(`policy ${p}, ${request.method} ${JSON.stringify(request.headers)} ${request.credentials}: policy ${allowed ? "allowed" : "refused"} (${decisions.map((d) => `${d.kind} ${d.allowed} ${d.reason ?? ""}`).join("; ")}), Chromium ${outcome.ok ? "allowed" : "blocked"}`);
+      }
+      if (outcome.ok && (p === 0 || p === 2) && !outcome.readable.includes("x-total")) failures.push(`policy ${p}: x-total was not readable`);
+      void policy;
+    }
+  }
+  console.log(`corsPolicy and Chromium ${browser.version()} agreed on ${exchanges - failures.length}/${exchanges} exchanges.`);
+  expect(failures, failures.join("\n")).toEqual([]);
+  expect(exchanges).toBeGreaterThanOrEqual(30);
+});
