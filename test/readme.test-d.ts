@@ -38,3 +38,32 @@ test("fetch handler example", () => {
   const headers = HeaderMap.from(new Headers());
   expectTypeOf(headers.get("Access-Control-Request-Headers")).toEqualTypeOf<ParseResult<readonly FieldName[]>>();
 });
+
+test("corsPolicy examples", async () => {
+  const { corsPolicy, fetchCors, nodeCors } = await import("../src/index.js");
+  const { default: express } = await import("express");
+  const { Hono } = await import("hono");
+  const policy = corsPolicy({
+    origins: ["https://app.example.com", "https://*.preview.example.com", "http://localhost:*"],
+    credentials: true,
+    methods: ["GET", "POST", "DELETE"],
+    allowedHeaders: ["content-type", "authorization"],
+    exposedHeaders: ["etag"],
+    maxAge: 600,
+  });
+  const cors = nodeCors(policy);
+  createServer((req, res) => {
+    if (cors(req, res)) return;
+    res.end("hello");
+  });
+  const app = express();
+  app.use(nodeCors(policy));
+  const corsFetch = fetchCors(policy);
+  const hono = new Hono();
+  hono.use(async (c, next) => {
+    const result = corsFetch(c.req.raw);
+    if (result.preflight) return result.preflight;
+    await next();
+    c.res = result.apply(c.res);
+  });
+});
