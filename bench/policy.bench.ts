@@ -6,7 +6,8 @@ import { Hono } from "hono";
 import { cors as honoCors } from "hono/cors";
 import { bench, describe } from "vitest";
 // The built package, as users run it (see parse.bench.ts).
-import { corsPolicy, fetchCors, nodeCors } from "../dist/index.js";
+import { corsPolicy, fetchCors } from "../dist/index.js";
+import { nodeCors } from "../dist/node.js";
 
 const ORIGIN = "https://app.example.com";
 const flat = (s: string) => Buffer.from(s, "latin1").toString("latin1");

@@ -1,28 +1,7 @@
 // The public surface of typed-headers. Nothing else is public.
 
-export {
-  checkCors,
-  type CheckCorsOptions,
-  type CorsExchange,
-  type CorsFailureReason,
-  type CorsRequest,
-  type CorsVerdict,
-  type PreflightInfo,
-} from "./cors/check.js";
-export { fetchCors, nodeCors, type FetchCorsResult } from "./cors/adapters.js";
-export {
-  corsPolicy,
-  type AnonymousCorsPolicyConfig,
-  type CheckedList,
-  type CheckedOrigin,
-  type CheckedOrigins,
-  type CorsDecision,
-  type CorsDecisionReason,
-  type CorsPolicy,
-  type CorsPolicyConfig,
-  type CorsPolicyOptions,
-  type CredentialedCorsPolicyConfig,
-} from "./cors/policy.js";
+// The CORS protocol (also published alone as typed-headers/cors).
+export * from "./cors.js";
 export type { HeaderDefinition } from "./headers/definition.js";
 export type { AllowOriginValue } from "./headers/access-control-allow-origin.js";
 export type { OriginValue } from "./headers/origin.js";

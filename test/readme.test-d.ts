@@ -40,7 +40,8 @@ test("fetch handler example", () => {
 });
 
 test("corsPolicy examples", async () => {
-  const { corsPolicy, fetchCors, nodeCors } = await import("../src/index.js");
+  const { corsPolicy, fetchCors } = await import("../src/index.js");
+  const { nodeCors } = await import("../src/node.js");
   const { default: express } = await import("express");
   const { Hono } = await import("hono");
   const policy = corsPolicy({

@@ -4,7 +4,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { corsPolicy, nodeCors, type CorsDecision, type CorsPolicy } from "../../src/index.js";
+import { corsPolicy, type CorsDecision, type CorsPolicy } from "../../src/index.js";
+import { nodeCors } from "../../src/node.js";
 // @ts-expect-error - a plain ES module shared with the capture script, without types
 import { launchChromium } from "./chromium.mjs";
 

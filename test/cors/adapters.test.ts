@@ -5,7 +5,8 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { corsPolicy, fetchCors, nodeCors } from "../../src/index.js";
+import { corsPolicy, fetchCors } from "../../src/index.js";
+import { nodeCors } from "../../src/node.js";
 
 const policy = corsPolicy({
   origins: ["https://app.example", "https://*.preview.example"],

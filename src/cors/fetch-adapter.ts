@@ -1,62 +1,7 @@
-// Thin adapters from a CorsPolicy to node:http / Express and to Fetch handlers (Hono, Bun, Deno,
-// Workers). All decisions are the policy's; these only move headers and statuses.
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { HeaderMap } from "../map/header-map.js";
+// The thin adapter from a CorsPolicy to Fetch handlers (Hono, Bun, Deno, Workers). All decisions
+// are the policy's; this only moves headers and statuses.
 import type { CorsDecision, CorsPolicy } from "./policy.js";
-
-/**
- * `Vary` after adding `added` (the policy's) to the lines a response already has: merged and
- * deduplicated when they parse, kept as they are (plus a line of ours) when they do not.
- */
-function mergedVary(existing: readonly string[], added: string): string[] {
-  const map = new HeaderMap();
-  for (const line of existing) map.appendRaw("vary", line);
-  const ours = HeaderMap.from([["vary", added]]).get("vary");
-  if (ours.ok) map.append("vary", ours.value);
-  return map.getAll("vary");
-}
-
-/**
- * A node:http / Express-style middleware for `policy`: `(req, res, next?)`. It sets the
- * decision's headers on `res` (appending to any `Vary`), answers preflights itself (204 or 403,
- * then `res.end()`), and otherwise calls `next()`. It returns whether it answered the request, so
- * a plain node:http handler can write `if (cors(req, res)) return;`.
- *
- * @example
- * ```ts
- * const cors = nodeCors(policy);
- * createServer((req, res) => { if (cors(req, res)) return; res.end("hello"); });
- * app.use(cors); // Express
- * ```
- * @public
- */
-export function nodeCors(
-  policy: CorsPolicy,
-): (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => boolean {
-  return (req, res, next) => {
-    // req.headers: Node has joined repeated lines (two Origin lines become "a, b", refused).
-    const decision = policy.handle({ method: req.method ?? "GET", headers: req.headers });
-    for (const [name, value] of decision.headers.toEntries()) {
-      if (name !== "vary") res.setHeader(name, value);
-      else {
-        const existing = res.getHeader("vary");
-        res.setHeader("vary", existing === undefined ? value : mergedVary(nodeLines(existing), value));
-      }
-    }
-    if (decision.kind === "preflight") {
-      res.statusCode = decision.status ?? 204;
-      res.end();
-      return true;
-    }
-    next?.();
-    return false;
-  };
-}
-
-function nodeLines(value: number | string | string[] | undefined): string[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [String(value)];
-}
+import { mergedVary } from "./vary.js";
 
 /** Sets the decision's headers on `headers`, appending to its Vary. */
 function setHeaders(headers: Headers, decision: CorsDecision): void {

@@ -1,0 +1,27 @@
+// typed-headers/cors: the CORS protocol alone (checkCors, corsPolicy, the Fetch adapter), for
+// bundles that want it without the rest of the library. Everything here is also exported by the
+// main entry point.
+
+export {
+  checkCors,
+  type CheckCorsOptions,
+  type CorsExchange,
+  type CorsFailureReason,
+  type CorsRequest,
+  type CorsVerdict,
+  type PreflightInfo,
+} from "./cors/check.js";
+export { fetchCors, type FetchCorsResult } from "./cors/fetch-adapter.js";
+export {
+  corsPolicy,
+  type AnonymousCorsPolicyConfig,
+  type CheckedList,
+  type CheckedOrigin,
+  type CheckedOrigins,
+  type CorsDecision,
+  type CorsDecisionReason,
+  type CorsPolicy,
+  type CorsPolicyConfig,
+  type CorsPolicyOptions,
+  type CredentialedCorsPolicyConfig,
+} from "./cors/policy.js";
