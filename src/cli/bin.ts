@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { main } from "./main.js";
 
+// Kept in step with package.json (test/cli/cli.test.ts checks it).
 const version = "0.1.0";
 const status = main(process.argv.slice(2), {
   stdin: () => readFileSync(0, "latin1"),

@@ -112,13 +112,11 @@ function parseCommand(args: readonly string[], io: Io): number {
   const report = blocks.map((block) => ({
     startLine: block.startLine,
     headers: grouped(block.headers).map(({ name, lines }) => {
-      const definition = findDefinition(name);
-      if (definition === undefined) return { name, raw: lines.join(", "), known: false as const };
+      const raw = lines.map((line) => line.trim()).join(", ");
+      if (findDefinition(name) === undefined) return { name, raw, known: false as const };
       const result = parseHeader(name, lines);
       if (!result.ok) failed = true;
-      return result.ok
-        ? { name, raw: lines.join(", "), known: true as const, value: result.value }
-        : { name, raw: lines.join(", "), known: true as const, error: result.error };
+      return result.ok ? { name, raw, known: true as const, value: result.value } : { name, raw, known: true as const, error: result.error };
     }),
   }));
   if (flags.values.has("--json")) {
