@@ -1,0 +1,98 @@
+// npm run test:package: the package as users get it. Lints it (publint, arethetypeswrong), packs
+// it, installs the tarball into a fresh project, and uses it from ESM, from CommonJS and through
+// `npx typed-headers`. Needs a build (npm run build) first.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const root = new URL("../..", import.meta.url).pathname;
+const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+const run = (command, args, options = {}) => execFileSync(command, args, { encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], ...options });
+let passed = 0;
+let failed = 0;
+function check(title, body) {
+  try {
+    body();
+    passed++;
+    console.log(`✓ ${title}`);
+  } catch (error) {
+    failed++;
+    console.log(`✗ ${title}\n${error.stdout ?? ""}${error.stderr ?? ""}${error.message}`);
+  }
+}
+
+check("publint reports no problems", () => {
+  const output = run("npx", ["publint", "--strict"], { cwd: root });
+  assert.match(output, /All good!/);
+});
+check("arethetypeswrong finds no problem for node16 and bundlers", () => {
+  run("npx", ["attw", "--pack", ".", "--profile", "node16"], { cwd: root });
+});
+
+const project = mkdtempSync(join(tmpdir(), "typed-headers-packed-"));
+try {
+  const tarball = run("npm", ["pack", "--silent", "--pack-destination", project], { cwd: root }).trim().split("\n").pop();
+  check("the tarball holds only what users need", () => {
+    const files = run("tar", ["-tzf", join(project, tarball)]).trim().split("\n").map((f) => f.replace(/^package\//, ""));
+    for (const file of files) assert.match(file, /^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/, file);
+    assert.ok(files.includes("dist/index.js") && files.includes("dist/index.cjs") && files.includes("dist/cli.js"));
+  });
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--silent", join(project, tarball)], { cwd: project });
+
+  writeFileSync(
+    join(project, "esm.mjs"),
+    `import { parseHeader, serializeHeader, checkCors, corsPolicy, HeaderMap } from "typed-headers";
+     import { checkCors as corsOnly } from "typed-headers/cors";
+     import { nodeCors } from "typed-headers/node";
+     const out = {
+       maxAge: parseHeader("Access-Control-Max-Age", "600"),
+       methods: serializeHeader("access-control-allow-methods", ["GET", "PUT"]),
+       verdict: checkCors({ origin: "https://a.example", method: "GET" }, { response: { status: 200, headers: { "access-control-allow-origin": "*" } } }).ok,
+       same: corsOnly === checkCors,
+       decision: corsPolicy({ origins: ["https://a.example"] }).handle({ method: "GET", headers: { origin: "https://a.example" } }).allowed,
+       map: HeaderMap.from({ Vary: "Origin" }).get("vary"),
+       node: typeof nodeCors,
+     };
+     console.log(JSON.stringify(out));`,
+  );
+  check("works from ESM (main, /cors and /node entry points)", () => {
+    const out = JSON.parse(run(process.execPath, ["esm.mjs"], { cwd: project }));
+    assert.deepEqual(out, {
+      maxAge: { ok: true, value: 600 },
+      methods: "GET, PUT",
+      verdict: true,
+      same: true,
+      decision: true,
+      map: { ok: true, value: ["origin"] },
+      node: "function",
+    });
+  });
+  writeFileSync(
+    join(project, "cjs.cjs"),
+    `const { parseHeader, corsPolicy } = require("typed-headers");
+     const { nodeCors } = require("typed-headers/node");
+     const { checkCors } = require("typed-headers/cors");
+     console.log(JSON.stringify({
+       credentials: parseHeader("access-control-allow-credentials", "True").error.code,
+       node: typeof nodeCors(corsPolicy({ origins: "*" })),
+       cors: typeof checkCors,
+     }));`,
+  );
+  check("works from CommonJS", () => {
+    const out = JSON.parse(run(process.execPath, ["cjs.cjs"], { cwd: project }));
+    assert.deepEqual(out, { credentials: "not-true", node: "function", cors: "function" });
+  });
+  check("npx typed-headers runs the command", () => {
+    assert.equal(run("npx", ["--no-install", "typed-headers", "--version"], { cwd: project }).trim(), version);
+    const parsed = run("npx", ["--no-install", "typed-headers", "parse"], { cwd: project, input: "Vary: Origin\n" });
+    assert.match(parsed, /✓ vary: \["origin"\]/);
+  });
+} finally {
+  rmSync(project, { recursive: true, force: true });
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;
