@@ -1,6 +1,9 @@
 // npm run demo: parses a CORS preflight captured from headless Chromium (request as Node received
 // it, and the response header block) with the built package, and prints typed values and errors.
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { checkCors, parseHeader } from "../../dist/index.js";
 
 const capture = JSON.parse(readFileSync(new URL("../fixtures/captured-preflight.json", import.meta.url), "utf8"));
@@ -50,3 +53,25 @@ if (!verdict.ok) console.log(`  ${verdict.message}`);
 if (verdict.preflight) console.log(`  preflight it predicts: ${verdict.preflight.headers.map(([n, v]) => `${n}: ${v}`).join(" | ")}`);
 console.log(`\nWhat Chromium did: fetch() → ${capture.chromium.fetch}`);
 for (const line of capture.chromium.console) console.log(`  console: ${line}`);
+
+// The same exchange through the command line, as a curl -i capture.
+const dir = mkdtempSync(join(tmpdir(), "typed-headers-demo-"));
+try {
+  const capturePath = join(dir, "preflight.http");
+  writeFileSync(capturePath, [`HTTP/1.1 ${response.status} No Content`, ...response.headers.map(([n, v]) => `${n}: ${v}`), "", ""].join("\r\n"));
+  const cli = new URL("../../dist/cli.js", import.meta.url).pathname;
+  const page = capture.pageRequest;
+  const args = [
+    "check", "--origin", capture.pageOrigin, "--method", page.method,
+    ...Object.entries(page.headers).flatMap(([n, v]) => ["--header", `${n}: ${v}`]),
+    "--credentials", page.credentials, "--engine", "chromium", "--preflight", capturePath, capturePath,
+  ];
+  for (const command of [["parse", capturePath], args]) {
+    console.log(`\n$ typed-headers ${command.map((a) => (a.includes(" ") ? JSON.stringify(a) : a)).join(" ").replaceAll(dir, ".")}`);
+    const run = spawnSync(process.execPath, [cli, ...command], { encoding: "utf8" });
+    process.stdout.write(run.stdout.replaceAll(dir, "."));
+    console.log(`(exit status ${run.status})`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
