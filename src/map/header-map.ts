@@ -191,17 +191,7 @@ export class HeaderMap implements Iterable<[string, string]> {
     const key = lowercase(name);
     if (this.#read(key) === undefined) return false;
     this.#own();
-    const names = this.#names;
-    const values = this.#values;
-    let kept = 0;
-    for (let i = 0; i < names.length; i++) {
-      if (names[i] === key) continue;
-      names[kept] = names[i] as string;
-      values[kept] = values[i] as string;
-      kept++;
-    }
-    names.length = kept;
-    values.length = kept;
+    this.#removeLines(key, 0);
     this.#forget(key);
     return true;
   }
@@ -308,8 +298,17 @@ export class HeaderMap implements Iterable<[string, string]> {
     const first = names.indexOf(name);
     if (first === -1) return this.#push(name, value);
     values[first] = value;
-    let kept = first + 1;
-    for (let i = first + 1; i < names.length; i++) {
+    this.#removeLines(name, first + 1);
+    this.#forget(name);
+    return this;
+  }
+
+  /** Removes the owned lines of `name` from index `from` on, keeping the others in order. */
+  #removeLines(name: string, from: number): void {
+    const names = this.#names;
+    const values = this.#values;
+    let kept = from;
+    for (let i = from; i < names.length; i++) {
       if (names[i] === name) continue;
       names[kept] = names[i] as string;
       values[kept] = values[i] as string;
@@ -317,8 +316,6 @@ export class HeaderMap implements Iterable<[string, string]> {
     }
     names.length = kept;
     values.length = kept;
-    this.#forget(name);
-    return this;
   }
 }
 
