@@ -39,7 +39,9 @@ export interface CorsRequest {
  * @public
  */
 export interface CorsExchange {
+  /** The response to the preflight (OPTIONS) request, if the server was asked one. */
   readonly preflight?: { readonly status: number; readonly headers: HeaderInput };
+  /** The response to the actual request. */
   readonly response?: { readonly status: number; readonly headers: HeaderInput };
 }
 
@@ -52,7 +54,9 @@ export interface CorsExchange {
  * @public
  */
 export interface PreflightInfo {
+  /** The CORS request headers of the preflight, `[lowercase name, value]`, in the order sent. */
   readonly headers: readonly (readonly [string, string])[];
+  /** Seconds the browser caches a successful preflight (0 = not cached, or the preflight failed). */
   readonly maxAge: number;
 }
 

@@ -27,6 +27,7 @@ function setHeaders(headers: Headers, decision: CorsDecision): void {
  * @public
  */
 export interface FetchCorsResult {
+  /** The policy's decision for the request. */
   readonly decision: CorsDecision;
   /** The complete answer to a preflight (204 or 403), or null for other requests. */
   readonly preflight: Response | null;

@@ -35,6 +35,7 @@ export interface CorsPolicyOptions {
 export interface AnonymousCorsPolicyConfig extends CorsPolicyOptions {
   /** Exact origins and structured patterns, or `"*"` for any origin. */
   readonly origins: "*" | readonly string[];
+  /** Omitted or false: no `Access-Control-Allow-Credentials`. */
   readonly credentials?: false;
   /** Methods beyond GET, HEAD and POST; `"*"` allows any. */
   readonly methods?: readonly (Method | "*")[];
@@ -53,9 +54,13 @@ export interface AnonymousCorsPolicyConfig extends CorsPolicyOptions {
 export interface CredentialedCorsPolicyConfig extends CorsPolicyOptions {
   /** Exact origins and structured patterns; https or loopback unless `allowInsecureOrigins`. */
   readonly origins: readonly string[];
+  /** Send `Access-Control-Allow-Credentials: true` (cookies and HTTP authentication). */
   readonly credentials: true;
+  /** Methods beyond GET, HEAD and POST (no `"*"` with credentials). */
   readonly methods?: readonly Method[];
+  /** Request headers beyond the CORS-safelisted ones (no `"*"` with credentials). */
   readonly allowedHeaders?: readonly FieldName[];
+  /** Response headers pages may read beyond the safelisted ones (no `"*"` with credentials). */
   readonly exposedHeaders?: readonly FieldName[];
   /** Accept non-https, non-loopback origins with credentials (anyone on the path can forge them). */
   readonly allowInsecureOrigins?: boolean;
@@ -120,6 +125,7 @@ export type CorsDecisionReason =
 export interface CorsDecision {
   /** `preflight`: OPTIONS with Origin and Access-Control-Request-Method; `actual`: has Origin; `none`: no Origin. */
   readonly kind: "preflight" | "actual" | "none";
+  /** Whether the request is allowed (always true for `none`). */
   readonly allowed: boolean;
   /** For preflights: 204 when allowed, 403 when refused (and then no CORS headers). */
   readonly status?: number;
