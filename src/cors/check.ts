@@ -198,7 +198,7 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
       privateNetwork,
       chromium,
     });
-    preflight = { headers: sent, maxAge: failure === undefined ? maxAge(response, chromium) : 0 };
+    preflight = { headers: sent, maxAge: failure === undefined ? cachedFor(response, headers, credentials, chromium) : 0 };
     if (failure !== undefined) return blocked("preflight", failure, preflight);
   }
 
@@ -337,6 +337,19 @@ function listValue(
   if (lines.length === 0) return [];
   const result = parse(lines);
   return result.ok ? (result.value ?? []) : "failure";
+}
+
+/**
+ * How long the preflight's result serves this request again. Chromium lets "*" cover
+ * Authorization when it checks a preflight, but not when it looks the request up in its preflight
+ * cache, so such a request is preflighted every time (seen in the browser suite).
+ */
+function cachedFor(response: HeaderMap, headers: readonly (readonly [string, string])[], credentials: boolean, chromium: boolean): number {
+  if (chromium && headers.some(([name]) => name === "authorization")) {
+    const names = listValue(response, "access-control-allow-headers", accessControlAllowHeaders.parse);
+    if (names !== "failure" && !names.includes("authorization") && !credentials) return 0;
+  }
+  return maxAge(response, chromium);
 }
 
 //   The max-age a browser caches a successful preflight for: absent, invalid or more than one

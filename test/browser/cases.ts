@@ -195,6 +195,10 @@ export function curatedCases(): BrowserCase[] {
     cases.push(preflighted(`max-age ${JSON.stringify(value)}`, { method: "PUT" }, [ACAO, "Access-Control-Allow-Methods: PUT", ...lines], { repeat: true }));
   }
   cases.push(preflighted("max-age on two lines", { method: "PUT" }, [ACAO, "Access-Control-Allow-Methods: PUT", "Access-Control-Max-Age: 600", "Access-Control-Max-Age: 600"], { repeat: true }));
+  cases.push(preflighted("max-age 600, Authorization covered by *", { method: "GET", headers: [["Authorization", "Bearer x"]] }, [ACAO, "Access-Control-Allow-Headers: *", "Access-Control-Max-Age: 600"], { repeat: true }));
+  cases.push(preflighted("max-age 600, Authorization listed with *", { method: "GET", headers: [["Authorization", "Bearer x"]] }, [ACAO, "Access-Control-Allow-Headers: *, authorization", "Access-Control-Max-Age: 600"], { repeat: true }));
+  cases.push(preflighted("max-age 600, custom header covered by *", { method: "GET", headers: [["X-A", "1"]] }, [ACAO, "Access-Control-Allow-Headers: *", "Access-Control-Max-Age: 600"], { repeat: true }));
+  cases.push(preflighted("max-age 600, PATCH covered by *", { method: "PATCH" }, [ACAO, "Access-Control-Allow-Methods: *", "Access-Control-Max-Age: 600"], { repeat: true }));
   cases.push(preflighted("max-age 0 with credentials", { method: "PUT", credentials: "include" }, [ACAO, ACAC, "Access-Control-Allow-Methods: PUT", "Access-Control-Max-Age: 0"], { repeat: true }));
 
   // Which response headers the page can read.

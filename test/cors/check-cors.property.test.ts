@@ -143,3 +143,13 @@ describe("the README's example", () => {
     });
   });
 });
+
+describe("Chromium's preflight cache", () => {
+  test("a request whose Authorization header is covered only by * is preflighted every time", () => {
+    const request = { origin: "https://a.example", method: "GET", headers: { authorization: "Bearer t" } };
+    const preflight = (acah: string) => ({ preflight: { status: 204, headers: { "access-control-allow-origin": "https://a.example", "access-control-allow-headers": acah, "access-control-max-age": "600" } } });
+    expect(checkCors(request, preflight("*"), { engine: "chromium" })).toMatchObject({ ok: true, preflight: { maxAge: 0 } });
+    expect(checkCors(request, preflight("*, authorization"), { engine: "chromium" })).toMatchObject({ ok: true, preflight: { maxAge: 600 } });
+    expect(checkCors(request, preflight("*"))).toMatchObject({ ok: false, reason: "header-not-allowed" });
+  });
+});
