@@ -108,7 +108,7 @@ export class RawHeadersSource implements LineSource {
     let found: Lines | undefined;
     for (let i = 0; i + 1 < raw.length; i += 2) {
       const key = raw[i] as string;
-      if (key.length !== name.length || (key !== name && key.toLowerCase() !== name)) continue;
+      if (key.length !== name.length || (key !== name && !equalsLowercase(key, name))) continue;
       const value = raw[i + 1] as string;
       found = found === undefined ? value : typeof found === "string" ? [found, value] : [...found, value];
     }
@@ -119,6 +119,16 @@ export class RawHeadersSource implements LineSource {
     const raw = this.#raw;
     for (let i = 0; i + 1 < raw.length; i += 2) yield [(raw[i] as string).toLowerCase(), raw[i + 1] as string];
   }
+}
+
+/** Whether `key` equals the lowercase `name` ignoring ASCII case, without allocating. */
+function equalsLowercase(key: string, name: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    let c = key.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== name.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /**
