@@ -1,5 +1,5 @@
 import { test } from "vitest";
-import { corsPolicy, FieldName, Method } from "../../src/index.js";
+import { corsPolicy, FieldName, Method, type CorsPolicyConfig } from "../../src/index.js";
 
 test("insecure configurations do not compile", () => {
   corsPolicy({ origins: ["https://app.example.com", "https://*.example.com", "http://localhost:*"], credentials: true });
@@ -40,4 +40,13 @@ test("insecure configurations do not compile", () => {
 test("runtime strings and branded values compile, and are checked at runtime", () => {
   const fromEnv: string[] = ["https://a.example"];
   corsPolicy({ origins: fromEnv, credentials: true, methods: [Method.from("PURGE")], allowedHeaders: [FieldName.from("x-api-key")] });
+});
+
+test("configurations held in typed variables compile", () => {
+  const anonymous: CorsPolicyConfig = { origins: "*", methods: ["*"] };
+  corsPolicy(anonymous);
+  const credentialed: CorsPolicyConfig = { origins: ["https://a.example"], credentials: true };
+  corsPolicy(credentialed);
+  const fromJson = JSON.parse("{}") as CorsPolicyConfig;
+  corsPolicy(fromJson);
 });
