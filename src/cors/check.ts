@@ -65,6 +65,12 @@ export interface PreflightInfo {
  * it sends (null when none), the response header names the page can read, or — when blocked — the
  * stage, a stable reason code and a message like the browser's console line.
  *
+ * @example
+ * ```ts
+ * const verdict = checkCors(request, exchange);
+ * if (verdict.ok) console.log("readable:", verdict.exposedHeaders);
+ * else console.log(`${verdict.stage}: ${verdict.reason} — ${verdict.message}`);
+ * ```
  * @public
  */
 export type CorsVerdict =

@@ -29,6 +29,12 @@ let adoptLines: (map: HeaderMap, names: string[], values: string[]) => void;
  * `string | string[]` values), Node's `req.rawHeaders` (`[name, value, …]`), an iterable of
  * `[name, value]` pairs (each one field line), or another `HeaderMap`.
  *
+ * @example
+ * ```ts
+ * HeaderMap.from(req.rawHeaders);                       // ["Origin", "https://a.example", …]
+ * HeaderMap.from(new Headers({ Vary: "Origin" }));
+ * HeaderMap.from([["set-cookie", "a=1"], ["set-cookie", "b=2"]]);
+ * ```
  * @public
  */
 export type HeaderInput =

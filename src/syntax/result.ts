@@ -6,6 +6,11 @@
  * `offset` is the index, in UTF-16 code units, into the combined value (field lines joined with
  * `", "`) where the problem starts, when there is one place to point at.
  *
+ * @example
+ * ```ts
+ * const result = parseHeader("access-control-max-age", "-1");
+ * if (!result.ok) log.warn({ code: result.error.code, header: result.error.header }, result.error.message);
+ * ```
  * @public
  */
 export interface HeaderError {
@@ -55,6 +60,12 @@ export type HeaderErrorCode =
 /**
  * The outcome of a parse: the typed value, or the reason it was rejected. Parsers never throw.
  *
+ * @example
+ * ```ts
+ * const origin = parseHeader("origin", req.headers.origin);
+ * if (origin.ok) allow(origin.value);
+ * else if (origin.error.code !== "missing") reject(origin.error.message);
+ * ```
  * @public
  */
 export type ParseResult<T> =
