@@ -2,22 +2,18 @@
 // another, a raw server answers with the case's header lines, and checkCors(…, { engine:
 // "chromium" }) must predict what Chromium did: allowed or blocked, the preflight and its
 // ACRM/ACRH, the readable response headers, and whether a repeat is preflighted again.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { checkCors, type CorsVerdict } from "../../src/index.js";
+import { openBlankPage, type BlankPage } from "./blank-page.js";
 import { curatedCases, generatedCases, type BrowserCase } from "./cases.js";
-// @ts-expect-error - a plain ES module shared with the capture script, without types
-import { launchChromium } from "./chromium.mjs";
 import { startRawServer, type RawRequest } from "./raw-http-server.js";
 
 const GENERATED = Number(process.env.BROWSER_CASES ?? 200);
 const seed = Number(process.env.BROWSER_SEED ?? Date.now() % 2 ** 31);
 
-let browser: Browser;
+let blank: BlankPage;
 let page: Page;
-let pageServer: Server;
 let pageOrigin: string;
 let pagePort: number;
 let api: Awaited<ReturnType<typeof startRawServer>>;
@@ -25,13 +21,8 @@ const received = new Map<string, RawRequest[]>();
 const answers = new Map<string, BrowserCase>();
 
 beforeAll(async () => {
-  pageServer = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "text/html" });
-    res.end("<!doctype html><title>conformance</title>");
-  });
-  await new Promise<void>((resolve) => pageServer.listen(0, "127.0.0.1", resolve));
-  pagePort = (pageServer.address() as AddressInfo).port;
-  pageOrigin = `http://127.0.0.1:${pagePort}`;
+  blank = await openBlankPage();
+  ({ page, origin: pageOrigin, port: pagePort } = blank);
   api = await startRawServer((request) => {
     const id = request.path.split("/")[2] ?? "";
     received.get(id)?.push(request);
@@ -41,15 +32,11 @@ beforeAll(async () => {
     const answer = isPreflight ? which.preflight : which.response;
     return { status: answer.status, lines: answer.lines.map(fill) };
   });
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(`${pageOrigin}/`);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await blank?.close();
   await api?.close();
-  await new Promise<void>((resolve) => pageServer?.close(() => resolve()));
 });
 
 function fill(line: string): string {
@@ -137,7 +124,7 @@ test("checkCors({ engine: \"chromium\" }) predicts headless Chromium", { timeout
     if (problems.length === 0) agreed++;
     else failures.push(`${c.title} [${c.method} ${JSON.stringify(c.headers)} ${c.credentials}; preflight ${c.preflight.status} ${JSON.stringify(c.preflight.lines)}; response ${c.response.status} ${JSON.stringify(c.response.lines)}]\n    ${problems.join("\n    ")}`);
   }
-  console.log(`Chromium ${browser.version()}: checkCors agreed on ${agreed}/${cases.length} exchanges (seed ${seed}).`);
+  console.log(`Chromium ${blank.browser.version()}: checkCors agreed on ${agreed}/${cases.length} exchanges (seed ${seed}).`);
   expect(failures, failures.join("\n")).toEqual([]);
   expect(cases.length).toBeGreaterThanOrEqual(300);
 });

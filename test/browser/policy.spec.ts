@@ -2,18 +2,15 @@
 // browser lets a request through exactly when the policy allowed it.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { corsPolicy, type CorsDecision, type CorsPolicy } from "../../src/index.js";
 import { nodeCors } from "../../src/node.js";
-// @ts-expect-error - a plain ES module shared with the capture script, without types
-import { launchChromium } from "./chromium.mjs";
+import { openBlankPage, type BlankPage } from "./blank-page.js";
 
-let browser: Browser;
+let blank: BlankPage;
 let page: Page;
-let pageServer: Server;
 let apiServer: Server;
-let pageOrigin = "";
 let apiBase = "";
 let policies: CorsPolicy[] = [];
 const decisions: CorsDecision[] = [];
@@ -41,14 +38,9 @@ const requests: { method: string; headers: [string, string][]; credentials: "inc
 ];
 
 beforeAll(async () => {
-  pageServer = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "text/html" });
-    res.end("<!doctype html><title>policy</title>");
-  });
-  await new Promise<void>((resolve) => pageServer.listen(0, "127.0.0.1", resolve));
-  const pagePort = (pageServer.address() as AddressInfo).port;
-  pageOrigin = `http://127.0.0.1:${pagePort}`;
-  policies = makePolicies(pagePort);
+  blank = await openBlankPage();
+  ({ page } = blank);
+  policies = makePolicies(blank.port);
   const middlewares = policies.map((policy) =>
     nodeCors({ handle: (request) => { const d = policy.handle(request); decisions.push(d); return d; } }),
   );
@@ -66,14 +58,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => apiServer.listen(0, "127.0.0.1", resolve));
   apiBase = `http://127.0.0.1:${(apiServer.address() as AddressInfo).port}`;
-  browser = await launchChromium();
-  page = await browser.newPage();
-  await page.goto(`${pageOrigin}/`);
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await Promise.all([pageServer, apiServer].map((s) => new Promise<void>((resolve) => (s ? s.close(() => resolve()) : resolve()))));
+  await blank?.close();
+  await new Promise<void>((resolve) => (apiServer ? apiServer.close(() => resolve()) : resolve()));
 });
 
 test("headless Chromium lets a request through exactly when the policy allowed it", { timeout: 300_000 }, async () => {
@@ -104,7 +93,7 @@ test("headless Chromium lets a request through exactly when the policy allowed i
       void policy;
     }
   }
-  console.log(`corsPolicy and Chromium ${browser.version()} agreed on ${exchanges - failures.length}/${exchanges} exchanges.`);
+  console.log(`corsPolicy and Chromium ${blank.browser.version()} agreed on ${exchanges - failures.length}/${exchanges} exchanges.`);
   expect(failures, failures.join("\n")).toEqual([]);
   expect(exchanges).toBeGreaterThanOrEqual(30);
 });
