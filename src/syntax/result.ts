@@ -87,10 +87,3 @@ export function fail(code: HeaderErrorCode, message: string, offset?: number): F
     error: offset === undefined ? { code, header: "", message } : { code, header: "", message, offset },
   };
 }
-
-/** Moves a failure's offset by `delta` (to make it relative to an enclosing value). @internal */
-export function shiftFailure(failure: Failure, delta: number): Failure {
-  const { error } = failure;
-  if (error.offset === undefined || delta === 0) return failure;
-  return { ok: false, error: { ...error, offset: error.offset + delta } };
-}
