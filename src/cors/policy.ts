@@ -221,37 +221,31 @@ function compile(config: CorsPolicyConfig): CorsPolicy {
   }
 
   // Methods, request headers, exposed headers.
-  const methods = new Set<string>();
-  let anyMethod = false;
-  for (const method of list(config.methods, "methods", problems)) {
-    if (method === "*") {
-      if (credentials) problems.push('methods: "*" with credentials is refused: browsers treat it as a method literally named "*".');
-      anyMethod = true;
-    } else if (typeof method !== "string" || !isToken(method)) problems.push(`methods: ${JSON.stringify(method)} is not a method (a token).`);
-    else if (isForbiddenMethod(method)) problems.push(`methods: ${method} is a forbidden method; browsers never send it.`);
-    else if (!isSafelistedMethod(method)) methods.add(method);
-  }
-  const headers = new Set<string>();
-  let anyHeader = false;
-  for (const name of list(config.allowedHeaders, "allowedHeaders", problems)) {
-    if (name === "*") {
-      if (credentials) problems.push('allowedHeaders: "*" with credentials is refused: browsers treat it as a header literally named "*".');
-      anyHeader = true;
-    } else if (typeof name !== "string" || !isToken(name)) problems.push(`allowedHeaders: ${JSON.stringify(name)} is not a header name (a token).`);
-    else if (isForbiddenRequestHeader(name.toLowerCase(), "")) problems.push(`allowedHeaders: ${name} is a forbidden request header; pages cannot set it.`);
-    else if (name.toLowerCase().startsWith("access-control-")) problems.push(`allowedHeaders: ${name} is a CORS header, which pages never send.`);
-    else headers.add(name.toLowerCase());
-  }
-  const exposed = new Set<string>();
-  for (const name of list(config.exposedHeaders, "exposedHeaders", problems)) {
-    if (name === "*") {
-      if (credentials) problems.push('exposedHeaders: "*" with credentials is refused: browsers treat it as a header literally named "*".');
-      exposed.add("*");
-    } else if (typeof name !== "string" || !isToken(name)) problems.push(`exposedHeaders: ${JSON.stringify(name)} is not a header name (a token).`);
-    else if (/^set-cookie2?$/i.test(name)) problems.push(`exposedHeaders: ${name} is never exposed by browsers; listing it is a mistake.`);
-    else if (name.toLowerCase().startsWith("access-control-")) problems.push(`exposedHeaders: ${name} is a CORS header.`);
-    else exposed.add(name.toLowerCase());
-  }
+  const read = (key: ListKey, what: string, check: (name: string) => string | undefined) =>
+    readList(config[key], key, what, credentials, problems, check);
+  const methodList = read("methods", "a method", (method) =>
+    isForbiddenMethod(method) ? `${method} is a forbidden method; browsers never send it.` : undefined,
+  );
+  const headerList = read("allowedHeaders", "a header name", (name) =>
+    isForbiddenRequestHeader(name.toLowerCase(), "")
+      ? `${name} is a forbidden request header; pages cannot set it.`
+      : name.toLowerCase().startsWith("access-control-")
+        ? `${name} is a CORS header, which pages never send.`
+        : undefined,
+  );
+  const exposedList = read("exposedHeaders", "a header name", (name) =>
+    /^set-cookie2?$/i.test(name)
+      ? `${name} is never exposed by browsers; listing it is a mistake.`
+      : name.toLowerCase().startsWith("access-control-")
+        ? `${name} is a CORS header.`
+        : undefined,
+  );
+  const methods = new Set(methodList.names.filter((method) => !isSafelistedMethod(method)));
+  const anyMethod = methodList.wildcard;
+  const headers = new Set(headerList.names.map((name) => name.toLowerCase()));
+  const anyHeader = headerList.wildcard;
+  const exposed = new Set(exposedList.names.map((name) => name.toLowerCase()));
+  if (exposedList.wildcard) exposed.add("*");
   const { maxAge, privateNetwork } = config;
   if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 0 && maxAge <= 86400)) {
     problems.push(`maxAge: ${String(maxAge)} is not an integer from 0 to 86400 (browsers cap it anyway: Chromium at 7200).`);
@@ -282,11 +276,38 @@ function compile(config: CorsPolicyConfig): CorsPolicy {
   return { handle: (request) => decide(compiled, request) };
 }
 
-function list(value: unknown, key: string, problems: string[]): readonly unknown[] {
-  if (value === undefined) return [];
-  if (Array.isArray(value)) return value;
-  problems.push(`${key}: expected an array.`);
-  return [];
+type ListKey = "methods" | "allowedHeaders" | "exposedHeaders";
+
+/**
+ * Reads one of the configured name lists: `"*"` (refused with credentials, where browsers take it
+ * literally), then tokens that pass `check` (which returns a problem, or undefined).
+ */
+function readList(
+  value: unknown,
+  key: ListKey,
+  what: string,
+  credentials: boolean,
+  problems: string[],
+  check: (name: string) => string | undefined,
+): { names: string[]; wildcard: boolean } {
+  const names: string[] = [];
+  let wildcard = false;
+  if (value === undefined) return { names, wildcard };
+  if (!Array.isArray(value)) {
+    problems.push(`${key}: expected an array.`);
+    return { names, wildcard };
+  }
+  for (const name of value as readonly unknown[]) {
+    if (name === "*") {
+      if (credentials) problems.push(`${key}: "*" with credentials is refused: browsers treat it as a name literally "*".`);
+      wildcard = true;
+      continue;
+    }
+    const problem = typeof name !== "string" || !isToken(name) ? `${JSON.stringify(name)} is not ${what} (a token).` : check(name);
+    if (problem === undefined) names.push(name as string);
+    else problems.push(`${key}: ${problem}`);
+  }
+  return { names, wildcard };
 }
 
 const VARY_ORIGIN = "origin";
