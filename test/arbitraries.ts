@@ -1,5 +1,6 @@
 // fast-check arbitraries shared by the property tests.
 import fc from "fast-check";
+import { urlOrigin } from "./url-oracle.js";
 
 const TCHARS = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".split("");
 
@@ -69,5 +70,5 @@ export const originLike = fc
 
 /** Serialized origins, produced by the URL parser from origin-like strings. */
 export const validOrigin = originLike
-  .map((s) => (URL.canParse(s) ? new URL(s).origin : "null"))
-  .filter((o) => o !== "null");
+  .map(urlOrigin)
+  .filter((o): o is string => o !== null && o !== "null");
