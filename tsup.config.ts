@@ -2,8 +2,9 @@ import { defineConfig } from "tsup";
 
 export default defineConfig([
   {
-    // The library: the main entry point, the CORS module alone, and the Node adapter.
-    entry: { index: "src/index.ts", cors: "src/cors.ts", node: "src/node.ts" },
+    // The library: the main entry point, the standalone header codecs, the CORS module alone,
+    // and the Node adapter.
+    entry: { index: "src/index.ts", headers: "src/header-codecs.ts", cors: "src/cors.ts", node: "src/node.ts" },
     format: ["esm", "cjs"],
     dts: true,
     clean: true,

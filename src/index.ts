@@ -2,6 +2,8 @@
 
 // The CORS protocol (also published alone as typed-headers/cors).
 export * from "./cors.js";
+export * from "./header-codecs.js";
+export type { FieldLines, HeaderCodec } from "./headers/codec.js";
 export type { HeaderDefinition } from "./headers/definition.js";
 export type { AllowOriginValue } from "./headers/access-control-allow-origin.js";
 export type { OriginValue } from "./headers/origin.js";
@@ -10,7 +12,6 @@ export {
   defineHeader,
   parseHeader,
   serializeHeader,
-  type FieldLines,
   type HeaderName,
   type HeaderRegistry,
   type HeaderValue,

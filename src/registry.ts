@@ -8,14 +8,15 @@ import { accessControlMaxAge } from "./headers/access-control-max-age.js";
 import { accessControlRequestHeaders } from "./headers/access-control-request-headers.js";
 import { accessControlRequestMethod } from "./headers/access-control-request-method.js";
 import { accessControlRequestPrivateNetwork } from "./headers/access-control-request-private-network.js";
+import { forbiddenCharError, parseWith, serializeWith, type FieldLines } from "./headers/codec.js";
 import type { HeaderDefinition, RegisteredDefinition } from "./headers/definition.js";
 import { origin, type OriginValue } from "./headers/origin.js";
 import { vary, type VaryValue } from "./headers/vary.js";
-import { indexOfForbiddenChar, isOws, describeChar } from "./syntax/chars.js";
+import { indexOfForbiddenChar, isOws } from "./syntax/chars.js";
 import type { DeltaSeconds } from "./syntax/delta-seconds.js";
 import type { FieldName } from "./syntax/field-name.js";
 import type { Method } from "./syntax/method.js";
-import type { HeaderError, ParseResult } from "./syntax/result.js";
+import type { ParseResult } from "./syntax/result.js";
 import { isToken } from "./syntax/token.js";
 
 /**
@@ -79,17 +80,13 @@ export type KnownHeaderName<N extends string> = string extends N
  */
 export type HeaderValue<N extends string> = string extends N ? unknown : HeaderRegistry[Lowercase<N> & HeaderName];
 
-/** What a header's value can be given as: one field line, the field lines in order, or absent. @public */
-export type FieldLines = string | readonly string[] | null | undefined;
 
 type AnyDefinition = RegisteredDefinition<string, unknown>;
 
 const definitions = new Map<string, AnyDefinition>();
-const displayNames = new Map<string, string>();
 
 function register(definition: AnyDefinition): void {
   definitions.set(definition.name, definition);
-  displayNames.set(definition.name, definition.name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase()));
 }
 
 for (const definition of [
@@ -174,58 +171,6 @@ export function parseHeader<N extends string>(name: KnownHeaderName<N>, value: F
   return parseWith(definition, value) as ParseResult<HeaderValue<N>>;
 }
 
-/** Parses `value` with `definition`, checking the input's shape. Never throws. @internal */
-export function parseWith(definition: AnyDefinition, value: unknown): ParseResult<unknown> {
-  if (typeof value !== "string") {
-    const problem = lineArrayProblem(value);
-    if (problem !== undefined) return attach(problem, definition.name);
-  }
-  const result = definition.parse(value as string | readonly string[]);
-  if (result.ok) return result;
-  return attach(forbiddenCharError(value as string | readonly string[]) ?? result.error, definition.name);
-}
-
-/** Why `value` is not a non-empty array of strings, if it is not. */
-function lineArrayProblem(value: unknown): HeaderError | undefined {
-  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
-    return { code: "missing", header: "", message: "the header is absent." };
-  }
-  if (!Array.isArray(value)) {
-    return { code: "invalid-input", header: "", message: `expected a string or an array of strings, got ${typeof value}.` };
-  }
-  for (const line of value as readonly unknown[]) {
-    if (typeof line !== "string") {
-      return { code: "invalid-input", header: "", message: `expected an array of strings, found a ${typeof line}.` };
-    }
-  }
-  return undefined;
-}
-
-/**
- * The `invalid-character` error for the first CR, LF, NUL or character above U+00FF in the
- * field lines, if any. Built-in grammars reject these characters anyway; this names the cause.
- */
-function forbiddenCharError(value: string | readonly string[]): HeaderError | undefined {
-  let base = 0;
-  for (const line of typeof value === "string" ? [value] : value) {
-    const i = indexOfForbiddenChar(line);
-    if (i !== -1) {
-      return {
-        code: "invalid-character",
-        header: "",
-        message: `found ${describeChar(line, i)} at offset ${base + i}: CR, LF and NUL split or end header lines, and characters above U+00FF are not bytes, so no field value contains them.`,
-        offset: base + i,
-      };
-    }
-    base += line.length + 2;
-  }
-  return undefined;
-}
-
-function attach(error: HeaderError, name: string): ParseResult<never> {
-  return { ok: false, error: { ...error, header: name, message: `${displayNames.get(name) ?? name}: ${error.message}` } };
-}
-
 /** The `unknown-header` error result for `name`. @internal */
 export function unknownHeader(name: unknown): ParseResult<never> {
   const shown = typeof name === "string" ? name : typeof name;
@@ -253,21 +198,6 @@ export function unknownHeader(name: unknown): ParseResult<never> {
  */
 export function serializeHeader<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): string {
   return serializeWith(definitionOrThrow(name), value);
-}
-
-/**
- * Serializes `value` with `definition`. The output for the last value serialized is reused when
- * the same value comes again and cannot have changed (a primitive, or a frozen array): servers
- * set the same configured values on every response, and validating them is most of the cost
- * (bench/map.bench.ts).
- * @internal
- */
-export function serializeWith(definition: AnyDefinition, value: unknown): string {
-  const last = definition.lastSerialized;
-  if (last !== undefined && last[0] === value && (typeof value !== "object" || Object.isFrozen(value))) return last[1];
-  const output = definition.serialize(value);
-  definition.lastSerialized = [value, output];
-  return output;
 }
 
 /** The definition of `name`, or a TypeError for an unknown header. @internal */

@@ -6,10 +6,17 @@ import {
   Origin,
   parseHeader,
   serializeHeader,
+  type HeaderRegistry,
   type ParseResult,
   type OriginValue,
   type VaryValue,
 } from "../src/index.js";
+import {
+  accessControlAllowCredentialsHeader,
+  accessControlMaxAgeHeader,
+  originHeader,
+  varyHeader,
+} from "../src/header-codecs.js";
 
 describe("parseHeader types", () => {
   test("any casing of a known name infers its value type", () => {
@@ -81,5 +88,21 @@ describe("serializeHeader types", () => {
     const x: unknown = "GET";
     if (Method.is(x)) expectTypeOf(x).toEqualTypeOf<Method>();
     if (DeltaSeconds.is(x)) expectTypeOf(x).toEqualTypeOf<DeltaSeconds>();
+  });
+});
+
+describe("standalone header codecs (typed-headers/headers)", () => {
+  test("carry the registry's value type for their header", () => {
+    expectTypeOf(accessControlMaxAgeHeader.parse("600")).toEqualTypeOf<ParseResult<DeltaSeconds>>();
+    expectTypeOf(originHeader.parse(["https://a.example"])).toEqualTypeOf<ParseResult<Origin | "null">>();
+    expectTypeOf(varyHeader.serialize).parameter(0).toEqualTypeOf<HeaderRegistry["vary"]>();
+    expectTypeOf(accessControlAllowCredentialsHeader.name).toEqualTypeOf<"access-control-allow-credentials">();
+  });
+
+  test("reject values of the wrong type", () => {
+    // @ts-expect-error — Access-Control-Allow-Credentials has no `false`
+    accessControlAllowCredentialsHeader.serialize(false);
+    // @ts-expect-error — a plain number is not a DeltaSeconds
+    accessControlMaxAgeHeader.serialize(600);
   });
 });

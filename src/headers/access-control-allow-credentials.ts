@@ -6,4 +6,4 @@ import { trueHeader } from "./families.js";
 
 /** `Access-Control-Allow-Credentials` response header. @internal */
 export const accessControlAllowCredentials: RegisteredDefinition<"access-control-allow-credentials", true> =
-  trueHeader("access-control-allow-credentials");
+  /* @__PURE__ */ trueHeader("access-control-allow-credentials");

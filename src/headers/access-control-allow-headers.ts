@@ -7,4 +7,4 @@ import { tokenListHeader } from "./families.js";
 
 /** `Access-Control-Allow-Headers` preflight response header. @internal */
 export const accessControlAllowHeaders: RegisteredDefinition<"access-control-allow-headers", readonly (FieldName | "*")[]> =
-  tokenListHeader("access-control-allow-headers", { lowercase: true, nonEmpty: false, member: "field name" });
+  /* @__PURE__ */ tokenListHeader("access-control-allow-headers", { lowercase: true, nonEmpty: false, member: "field name" });

@@ -7,4 +7,4 @@ import { tokenListHeader } from "./families.js";
 
 /** `Access-Control-Allow-Methods` preflight response header. @internal */
 export const accessControlAllowMethods: RegisteredDefinition<"access-control-allow-methods", readonly (Method | "*")[]> =
-  tokenListHeader("access-control-allow-methods", { lowercase: false, nonEmpty: false, member: "method" });
+  /* @__PURE__ */ tokenListHeader("access-control-allow-methods", { lowercase: false, nonEmpty: false, member: "method" });

@@ -11,7 +11,7 @@ import { isOriginOrNull, scanOriginOrNull, type OriginValue } from "./origin.js"
 /** The value of `Access-Control-Allow-Origin`. @public */
 export type AllowOriginValue = OriginValue | "*";
 
-const WILDCARD: ParseResult<"*"> = Object.freeze(ok("*" as const));
+const WILDCARD: ParseResult<"*"> = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ ok("*" as const));
 
 function scanAllowOrigin(s: string, start: number, end: number): ParseResult<AllowOriginValue> {
   if (end - start === 1 && s.charCodeAt(start) === 0x2a) return WILDCARD;

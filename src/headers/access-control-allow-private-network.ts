@@ -6,4 +6,4 @@ import { trueHeader } from "./families.js";
 
 /** `Access-Control-Allow-Private-Network` preflight response header. @internal */
 export const accessControlAllowPrivateNetwork: RegisteredDefinition<"access-control-allow-private-network", true> =
-  trueHeader("access-control-allow-private-network");
+  /* @__PURE__ */ trueHeader("access-control-allow-private-network");

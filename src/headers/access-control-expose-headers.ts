@@ -7,4 +7,4 @@ import { tokenListHeader } from "./families.js";
 
 /** `Access-Control-Expose-Headers` response header. @internal */
 export const accessControlExposeHeaders: RegisteredDefinition<"access-control-expose-headers", readonly (FieldName | "*")[]> =
-  tokenListHeader("access-control-expose-headers", { lowercase: true, nonEmpty: false, member: "field name" });
+  /* @__PURE__ */ tokenListHeader("access-control-expose-headers", { lowercase: true, nonEmpty: false, member: "field name" });

@@ -8,4 +8,4 @@ import { tokenListHeader } from "./families.js";
 
 /** `Access-Control-Request-Headers` request header. @internal */
 export const accessControlRequestHeaders: RegisteredDefinition<"access-control-request-headers", readonly FieldName[]> =
-  tokenListHeader("access-control-request-headers", { lowercase: true, nonEmpty: true, member: "field name" });
+  /* @__PURE__ */ tokenListHeader("access-control-request-headers", { lowercase: true, nonEmpty: true, member: "field name" });

@@ -5,4 +5,4 @@ import { trueHeader } from "./families.js";
 
 /** `Access-Control-Request-Private-Network` preflight request header. @internal */
 export const accessControlRequestPrivateNetwork: RegisteredDefinition<"access-control-request-private-network", true> =
-  trueHeader("access-control-request-private-network");
+  /* @__PURE__ */ trueHeader("access-control-request-private-network");

@@ -20,7 +20,7 @@ export function isOriginOrNull(value: unknown): value is OriginValue {
   return typeof value === "string" && scanOriginOrNull(value, 0, value.length).ok;
 }
 
-const NULL: ParseResult<"null"> = Object.freeze(ok("null" as const));
+const NULL: ParseResult<"null"> = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ ok("null" as const));
 
 /** `Origin` request header. @internal */
 export const origin: RegisteredDefinition<"origin", OriginValue> = {

@@ -10,7 +10,7 @@ import { appendNew, isTokenArray } from "./families.js";
 /** The value of `Vary`: `"*"`, or the lowercase field names in order. @public */
 export type VaryValue = "*" | readonly FieldName[];
 
-const STAR: ParseResult<"*"> = Object.freeze(ok("*" as const));
+const STAR: ParseResult<"*"> = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ ok("*" as const));
 
 /** `Vary` response header. @internal */
 export const vary: RegisteredDefinition<"vary", VaryValue> = {

@@ -1,11 +1,10 @@
 import { indexOfForbiddenChar } from "../syntax/chars.js";
 import type { ParseResult } from "../syntax/result.js";
 import { isToken } from "../syntax/token.js";
+import { parseWith, serializeWith } from "../headers/codec.js";
 import {
   definitionOrThrow,
   findDefinition,
-  parseWith,
-  serializeWith,
   unknownHeader,
   type HeaderValue,
   type KnownHeaderName,
@@ -21,8 +20,13 @@ import {
   type Lines,
 } from "./sources.js";
 
-/** Set by HeaderMap's static block: gives {@link trustedHeaderMap} access to the private lines. */
-let adoptLines: (map: HeaderMap, names: string[], values: string[]) => void;
+/** Field lines the library built itself, handed to the constructor by {@link trustedHeaderMap}. */
+class OwnedLines {
+  constructor(
+    readonly names: string[],
+    readonly values: string[],
+  ) {}
+}
 
 /**
  * What {@link HeaderMap.from} accepts: a Fetch `Headers`, Node's `req.headers` (or any record of
@@ -67,13 +71,6 @@ export type HeaderInput =
  * @public
  */
 export class HeaderMap implements Iterable<[string, string]> {
-  static {
-    adoptLines = (map, names, values) => {
-      map.#names = names;
-      map.#values = values;
-    };
-  }
-
   /** Where lines are read from until the map owns them. */
   #source: LineSource | undefined;
   /** Once owned (no source): the lowercase name and the value of each field line, in order. */
@@ -93,7 +90,12 @@ export class HeaderMap implements Iterable<[string, string]> {
     } else if (typeof init !== "object") {
       throw new TypeError(`typed-headers: HeaderMap.from expects headers, got ${typeof init}`);
     } else if (!(Symbol.iterator in init)) {
-      this.#source = new RecordSource(init as HeaderRecord);
+      if (init instanceof OwnedLines) {
+        this.#names = init.names;
+        this.#values = init.values;
+      } else {
+        this.#source = new RecordSource(init as HeaderRecord);
+      }
     } else if (isFetchHeaders(init)) {
       this.#source = new FetchHeadersSource(init);
     } else {
@@ -331,9 +333,7 @@ export class HeaderMap implements Iterable<[string, string]> {
  * @internal
  */
 export function trustedHeaderMap(names: string[], values: string[]): HeaderMap {
-  const map = new HeaderMap();
-  adoptLines(map, names, values);
-  return map;
+  return new HeaderMap(new OwnedLines(names, values) as unknown as HeaderInput);
 }
 
 /**
@@ -342,8 +342,13 @@ export function trustedHeaderMap(names: string[], values: string[]): HeaderMap {
  * own property. Creating one is as fast as `{}`, where `Object.create(null)` is three times
  * slower (bench/map.bench.ts).
  */
-const EmptyRecord = function EmptyRecord() {} as unknown as new () => object;
-EmptyRecord.prototype = Object.create(null);
+const EmptyRecord = /* @__PURE__ */ emptyRecordClass();
+
+function emptyRecordClass(): new () => object {
+  const constructor = function EmptyRecord() {} as unknown as new () => object;
+  constructor.prototype = Object.create(null);
+  return constructor;
+}
 
 /** An iterable of `[name, value]` pairs, copied when first read (it may be single-use). */
 class PairsSource implements LineSource {

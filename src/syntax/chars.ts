@@ -4,10 +4,20 @@
 //           "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA
 //   OWS   = *( SP / HTAB )
 
-const TCHAR = new Uint8Array(128);
-for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
-  TCHAR[c.charCodeAt(0)] = 1;
+/**
+ * A lookup table over ASCII: the characters of `classes[k]` map to `k + 1`, all others to 0
+ * (later classes win). Built by a call marked pure, so bundles that never scan drop it.
+ * @internal
+ */
+export function charTable(classes: readonly string[]): Uint8Array {
+  const table = new Uint8Array(128);
+  classes.forEach((chars, k) => {
+    for (const c of chars) table[c.charCodeAt(0)] = k + 1;
+  });
+  return table;
 }
+
+const TCHAR = /* @__PURE__ */ charTable(["!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"]);
 
 /** Whether the UTF-16 code unit `c` is an RFC 9110 `tchar`. @internal */
 export function isTchar(c: number): boolean {

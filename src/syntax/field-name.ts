@@ -71,7 +71,7 @@ function parseFieldName(input: string): ParseResult<FieldName> {
  * ```
  * @public
  */
-export const FieldName: ValueType<FieldName> = valueType(
+export const FieldName: ValueType<FieldName> = /* @__PURE__ */ valueType(
   "FieldName",
   parseFieldName,
   (value: unknown): value is FieldName => typeof value === "string" && isLowercaseToken(value),

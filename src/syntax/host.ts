@@ -1,4 +1,4 @@
-import { describeChar } from "./chars.js";
+import { charTable, describeChar } from "./chars.js";
 import { fail, type Failure } from "./result.js";
 
 // Hosts of special-scheme origins, as the URL Standard's host parser + serializer leave them.
@@ -9,10 +9,7 @@ import { fail, type Failure } from "./result.js";
 //   - labels starting with "xn--" must survive IDNA's ToASCII unchanged.
 
 /** Per ASCII code unit: 0 = ends the host, 1 = host character, 2 = ".", 3 = "x" (may start "xn--"). */
-const SPECIAL_HOST_CHAR = new Uint8Array(128);
-for (const c of "abcdefghijklmnopqrstuvwyz0123456789-_~!$&'()*+,;=\"`{}") SPECIAL_HOST_CHAR[c.charCodeAt(0)] = 1;
-SPECIAL_HOST_CHAR[0x2e] = 2;
-SPECIAL_HOST_CHAR[0x78] = 3;
+const SPECIAL_HOST_CHAR = /* @__PURE__ */ charTable(["abcdefghijklmnopqrstuvwyz0123456789-_~!$&'()*+,;=\"`{}", ".", "x"]);
 
 /**
  * Scans a special-scheme host (domain or IPv4) from `s[start]` up to the first character that

@@ -1,3 +1,4 @@
+import { charTable } from "./chars.js";
 import { ok, type Failure, type ParseResult } from "./result.js";
 import { notATokenAt } from "./token.js";
 
@@ -24,12 +25,12 @@ export function parseTokenList(value: string | readonly string[], lowercase: boo
 }
 
 /** Per ASCII code unit: 0 = not allowed, 1 = tchar, 2 = uppercase letter, 3 = SP/HTAB, 4 = ",". */
-const LIST_CHAR = new Uint8Array(128);
-for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyz") LIST_CHAR[c.charCodeAt(0)] = 1;
-for (let c = 0x41; c <= 0x5a; c++) LIST_CHAR[c] = 2;
-LIST_CHAR[0x20] = 3;
-LIST_CHAR[0x09] = 3;
-LIST_CHAR[0x2c] = 4;
+const LIST_CHAR = /* @__PURE__ */ charTable([
+  "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyz",
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+  " \t",
+  ",",
+]);
 
 /**
  * Appends the members of `line` (at `base` in the combined value) to `members`, in one pass:

@@ -40,7 +40,7 @@ function parseMethod(input: string): ParseResult<Method> {
  * ```
  * @public
  */
-export const Method: ValueType<Method> = valueType(
+export const Method: ValueType<Method> = /* @__PURE__ */ valueType(
   "Method",
   parseMethod,
   (value: unknown): value is Method => typeof value === "string" && isToken(value),

@@ -1,5 +1,5 @@
 import type { Brand } from "./brand.js";
-import { describeChar } from "./chars.js";
+import { charTable, describeChar } from "./chars.js";
 import { checkSerializedDomain, scanSpecialHost } from "./host.js";
 import { isSerializedIpv6 } from "./ipv6.js";
 import { fail, ok, type Failure, type ParseResult } from "./result.js";
@@ -29,9 +29,7 @@ export type Origin = Brand<string, "Origin">;
 
 const EXPECTED = "expected a serialized origin (scheme://host[:port], as a browser sends it)";
 /** Per ASCII code unit: 1 = lowercase letter, 2 = digit, "+", "-" or "." (later scheme characters). */
-const SCHEME_CHAR = new Uint8Array(128);
-for (let c = 0x61; c <= 0x7a; c++) SCHEME_CHAR[c] = 1;
-for (const c of "0123456789+-.") SCHEME_CHAR[c.charCodeAt(0)] = 2;
+const SCHEME_CHAR = /* @__PURE__ */ charTable(["abcdefghijklmnopqrstuvwxyz", "0123456789+-."]);
 
 function schemeCharKind(c: number): number {
   return c < 128 ? (SCHEME_CHAR[c] as number) : 0;
@@ -163,7 +161,7 @@ function unexpectedAt(s: string, i: number, what: string): Failure {
  * ```
  * @public
  */
-export const Origin: ValueType<Origin> = valueType(
+export const Origin: ValueType<Origin> = /* @__PURE__ */ valueType(
   "Origin",
   (input: string) => scanOrigin(input, 0, input.length),
   (value: unknown): value is Origin => typeof value === "string" && scanOrigin(value, 0, value.length).ok,

@@ -60,4 +60,4 @@ export function scanTrue(s: string, start: number, end: number): ParseResult<tru
 }
 
 /** The one successful result of {@link scanTrue}, shared. @internal */
-export const TRUE: ParseResult<true> = Object.freeze({ ok: true, value: true }) as ParseResult<true>;
+export const TRUE: ParseResult<true> = /* @__PURE__ */ Object.freeze({ ok: true, value: true }) as ParseResult<true>;

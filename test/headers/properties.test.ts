@@ -2,7 +2,8 @@
 // stable, serializer output is a valid field value.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { DeltaSeconds, parseHeader, serializeHeader, type HeaderName } from "../../src/index.js";
+import * as codecs from "../../src/header-codecs.js";
+import { DeltaSeconds, parseHeader, serializeHeader, type HeaderCodec, type HeaderName } from "../../src/index.js";
 import { anyFieldLines, fieldName, headerish, token, validOrigin } from "../arbitraries.js";
 
 const originOrNull = fc.oneof(validOrigin, fc.constant("null"));
@@ -27,6 +28,18 @@ const valid = {
 
 type BuiltinName = keyof typeof valid;
 const names = Object.keys(valid) as BuiltinName[];
+
+/** The standalone codec of each built-in header (typed-headers/headers), by name. */
+const codecByName = new Map((Object.values(codecs) as unknown as HeaderCodec<string, unknown>[]).map((codec) => [codec.name, codec]));
+
+/** What `f()` returns, or the message of the TypeError it throws. */
+function outcome(f: () => unknown): unknown {
+  try {
+    return f();
+  } catch (error) {
+    return error instanceof TypeError ? `TypeError: ${error.message}` : error;
+  }
+}
 
 /** Raw lines likely to parse for some header: valid serializations, mutated a little. */
 const nearValidLines = (name: BuiltinName) =>
@@ -92,4 +105,24 @@ describe.each(names)("%s", (name) => {
       }),
     );
   });
+
+  test("its standalone codec parses and serializes exactly as the registry does", () => {
+    const codec = codecByName.get(name) as HeaderCodec<string, unknown>;
+    expect(codec.name).toBe(name);
+    fc.assert(
+      fc.property(fc.oneof(anyFieldLines, nearValidLines(name)), (value) => {
+        expect(codec.parse(value as never)).toEqual(parseHeader(name, value as never));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(valid[name], fc.anything(), headerish), (value) => {
+        expect(outcome(() => codec.serialize(value))).toEqual(outcome(() => serializeHeader(name, value as never)));
+      }),
+    );
+  });
+});
+
+test("every built-in header has exactly one standalone codec", () => {
+  expect([...codecByName.keys()].sort()).toEqual([...names].sort());
+  expect(Object.keys(codecs)).toHaveLength(names.length);
 });

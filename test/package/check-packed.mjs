@@ -44,8 +44,9 @@ try {
 
   writeFileSync(
     join(project, "esm.mjs"),
-    `import { parseHeader, serializeHeader, checkCors, corsPolicy, HeaderMap } from "typed-headers";
+    `import { parseHeader, serializeHeader, checkCors, corsPolicy, HeaderMap, varyHeader } from "typed-headers";
      import { checkCors as corsOnly } from "typed-headers/cors";
+     import { accessControlAllowCredentialsHeader, varyHeader as varyOnly } from "typed-headers/headers";
      import { nodeCors } from "typed-headers/node";
      const out = {
        maxAge: parseHeader("Access-Control-Max-Age", "600"),
@@ -55,10 +56,12 @@ try {
        decision: corsPolicy({ origins: ["https://a.example"] }).handle({ method: "GET", headers: { origin: "https://a.example" } }).allowed,
        map: HeaderMap.from({ Vary: "Origin" }).get("vary"),
        node: typeof nodeCors,
+       credentials: accessControlAllowCredentialsHeader.parse("True").error.code,
+       sameCodec: varyOnly === varyHeader,
      };
      console.log(JSON.stringify(out));`,
   );
-  check("works from ESM (main, /cors and /node entry points)", () => {
+  check("works from ESM (main, /headers, /cors and /node entry points)", () => {
     const out = JSON.parse(run(process.execPath, ["esm.mjs"], { cwd: project }));
     assert.deepEqual(out, {
       maxAge: { ok: true, value: 600 },
@@ -68,6 +71,8 @@ try {
       decision: true,
       map: { ok: true, value: ["origin"] },
       node: "function",
+      credentials: "not-true",
+      sameCodec: true,
     });
   });
   writeFileSync(
@@ -75,7 +80,9 @@ try {
     `const { parseHeader, corsPolicy } = require("typed-headers");
      const { nodeCors } = require("typed-headers/node");
      const { checkCors } = require("typed-headers/cors");
+     const { accessControlMaxAgeHeader } = require("typed-headers/headers");
      console.log(JSON.stringify({
+       maxAge: accessControlMaxAgeHeader.serialize(600),
        credentials: parseHeader("access-control-allow-credentials", "True").error.code,
        node: typeof nodeCors(corsPolicy({ origins: "*" })),
        cors: typeof checkCors,
@@ -83,7 +90,7 @@ try {
   );
   check("works from CommonJS", () => {
     const out = JSON.parse(run(process.execPath, ["cjs.cjs"], { cwd: project }));
-    assert.deepEqual(out, { credentials: "not-true", node: "function", cors: "function" });
+    assert.deepEqual(out, { maxAge: "600", credentials: "not-true", node: "function", cors: "function" });
   });
   check("npx typed-headers runs the command", () => {
     assert.equal(run("npx", ["--no-install", "typed-headers", "--version"], { cwd: project }).trim(), version);
