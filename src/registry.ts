@@ -58,13 +58,27 @@ export interface HeaderRegistry {
   vary: VaryValue;
 }
 
-/** A registered header name, lowercase. @public */
+/**
+ * A registered header name, lowercase.
+ *
+ * @example
+ * ```ts
+ * const names: HeaderName[] = ["origin", "vary"];   // lowercase registered names
+ * ```
+ * @public
+ */
 export type HeaderName = keyof HeaderRegistry & string;
 
 /**
  * `N` when it is any casing of a registered name (or a non-literal `string`, checked at
  * runtime); otherwise {@link HeaderName}, so that an unknown literal does not compile.
  *
+ * @example
+ * ```ts
+ * function read<N extends string>(name: KnownHeaderName<N>) { return parseHeader(name, "…"); }
+ * read("Vary");       // compiles
+ * // read("Varry");   // does not compile
+ * ```
  * @public
  */
 export type KnownHeaderName<N extends string> = string extends N
@@ -76,6 +90,10 @@ export type KnownHeaderName<N extends string> = string extends N
 /**
  * The value type of the header named `N` in any casing (`unknown` for a non-literal `string`).
  *
+ * @example
+ * ```ts
+ * type MaxAge = HeaderValue<"Access-Control-Max-Age">;   // DeltaSeconds
+ * ```
  * @public
  */
 export type HeaderValue<N extends string> = string extends N ? unknown : HeaderRegistry[Lowercase<N> & HeaderName];

@@ -16,6 +16,15 @@ import {
 /**
  * The request a page makes with `fetch()`.
  *
+ * @example
+ * ```ts
+ * const request: CorsRequest = {
+ *   origin: "https://app.example",
+ *   method: "PUT",
+ *   headers: { "content-type": "application/json" },
+ *   credentials: "include",
+ * };
+ * ```
  * @public
  */
 export interface CorsRequest {
@@ -36,6 +45,13 @@ export interface CorsRequest {
  * to the actual request. Header lines are as the server sent them; repeated entries are separate
  * field lines.
  *
+ * @example
+ * ```ts
+ * const exchange: CorsExchange = {
+ *   preflight: { status: 204, headers: { "access-control-allow-origin": "https://app.example", "access-control-allow-methods": "PUT" } },
+ *   response: { status: 200, headers: { "access-control-allow-origin": "https://app.example" } },
+ * };
+ * ```
  * @public
  */
 export interface CorsExchange {
@@ -51,6 +67,12 @@ export interface CorsExchange {
  * `access-control-request-private-network` for Private Network Access, `origin`), and how many
  * seconds the browser caches a successful result (0 = not cached).
  *
+ * @example
+ * ```ts
+ * const verdict = checkCors(request, exchange);
+ * verdict.preflight?.headers;   // [["access-control-request-method", "PUT"], …]
+ * verdict.preflight?.maxAge;    // seconds the browser caches the answer (0: not cached)
+ * ```
  * @public
  */
 export interface PreflightInfo {
@@ -101,6 +123,12 @@ export type CorsVerdict =
  *   not a token (one bad line fails the preflight).
  * - `method-not-allowed`, `header-not-allowed`: not covered by the preflight response.
  *
+ * @example
+ * ```ts
+ * const verdict = checkCors(request, exchange);
+ * // acao-mismatch: the server allowed another origin than the page's
+ * if (!verdict.ok && verdict.reason === "acao-mismatch") console.warn(verdict.message);
+ * ```
  * @public
  */
 export type CorsFailureReason =
@@ -123,6 +151,10 @@ export type CorsFailureReason =
 /**
  * Options of {@link checkCors}.
  *
+ * @example
+ * ```ts
+ * checkCors(request, exchange, { engine: "chromium" });   // Chromium's deviations included
+ * ```
  * @public
  */
 export interface CheckCorsOptions {

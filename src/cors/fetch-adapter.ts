@@ -24,6 +24,12 @@ function setHeaders(headers: Headers, decision: CorsDecision): void {
  * What {@link fetchCors} gives a Fetch handler: the response to a preflight (send it as is), or
  * `apply`, which returns the handler's response with the CORS headers added.
  *
+ * @example
+ * ```ts
+ * const result = fetchCors(policy)(request);
+ * if (result.preflight) return result.preflight;
+ * return result.apply(await handler(request));
+ * ```
  * @public
  */
 export interface FetchCorsResult {

@@ -13,13 +13,26 @@ type ForbiddenRequestHeaderName = "accept-encoding" | "cookie" | "date" | "origi
  * Compile-time checks of `methods` and `allowedHeaders` literals: CONNECT and TRACE, and request
  * headers pages cannot set, do not compile (branded values are checked at runtime).
  *
+ * @example
+ * ```ts
+ * // @ts-expect-error: TRACE is a forbidden method
+ * corsPolicy({ origins: ["https://app.example"], methods: ["GET", "TRACE"] });
+ * ```
  * @public
  */
 export type CheckedList<List, Refused extends string, Why extends string> = List extends readonly unknown[]
   ? { readonly [K in keyof List]: [List[K]] extends [Refused] ? Why : List[K] }
   : List;
 
-/** What every policy configures, besides origins and credentials. @public */
+/**
+ * What every policy configures, besides origins and credentials.
+ *
+ * @example
+ * ```ts
+ * corsPolicy({ origins: ["https://app.example"], maxAge: 600, privateNetwork: true });
+ * ```
+ * @public
+ */
 export interface CorsPolicyOptions {
   /** Seconds browsers may cache a preflight result: an integer from 0 to 86400. Omitted: no header (browsers use 5). */
   readonly maxAge?: number;
@@ -30,6 +43,10 @@ export interface CorsPolicyOptions {
 /**
  * A policy that sends no credentials: `*` is allowed as the origins setting and in the lists.
  *
+ * @example
+ * ```ts
+ * corsPolicy({ origins: "*", methods: ["GET", "PUT"], exposedHeaders: ["*"] });
+ * ```
  * @public
  */
 export interface AnonymousCorsPolicyConfig extends CorsPolicyOptions {
@@ -49,6 +66,15 @@ export interface AnonymousCorsPolicyConfig extends CorsPolicyOptions {
  * A credentialed policy (`Access-Control-Allow-Credentials: true`): no `*` anywhere, because
  * browsers ignore or refuse wildcards with credentials.
  *
+ * @example
+ * ```ts
+ * corsPolicy({
+ *   origins: ["https://app.example", "https://*.app.example"],
+ *   credentials: true,
+ *   methods: ["GET", "PATCH"],
+ *   allowedHeaders: ["content-type", "authorization"],
+ * });
+ * ```
  * @public
  */
 export interface CredentialedCorsPolicyConfig extends CorsPolicyOptions {
@@ -66,7 +92,16 @@ export interface CredentialedCorsPolicyConfig extends CorsPolicyOptions {
   readonly allowInsecureOrigins?: boolean;
 }
 
-/** The configuration of {@link corsPolicy}. @public */
+/**
+ * The configuration of {@link corsPolicy}.
+ *
+ * @example
+ * ```ts
+ * const config = { origins: ["https://app.example"], credentials: true } as const satisfies CorsPolicyConfig;
+ * const policy = corsPolicy(config);
+ * ```
+ * @public
+ */
 export type CorsPolicyConfig = AnonymousCorsPolicyConfig | CredentialedCorsPolicyConfig;
 
 /**
@@ -74,6 +109,11 @@ export type CorsPolicyConfig = AnonymousCorsPolicyConfig | CredentialedCorsPolic
  * uppercase and strings without a scheme do not compile (non-literal strings are checked at
  * runtime).
  *
+ * @example
+ * ```ts
+ * // @ts-expect-error: a serialized origin has no trailing slash
+ * corsPolicy({ origins: ["https://app.example/"] });
+ * ```
  * @public
  */
 export type CheckedOrigins<Origins> = Origins extends "*"
@@ -82,7 +122,16 @@ export type CheckedOrigins<Origins> = Origins extends "*"
 
 type UppercaseLetter = "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U" | "V" | "W" | "X" | "Y" | "Z";
 
-/** `S` if it can be a configured origin, else an error message type. @public */
+/**
+ * `S` if it can be a configured origin, else an error message type.
+ *
+ * @example
+ * ```ts
+ * type A = CheckedOrigin<"https://app.example">;    // "https://app.example"
+ * type B = CheckedOrigin<"https://App.example">;    // "origins: browsers send origins in lowercase"
+ * ```
+ * @public
+ */
 export type CheckedOrigin<S extends string> = string extends S
   ? S
   : S extends "null" | "*"
@@ -105,6 +154,11 @@ export type CheckedOrigin<S extends string> = string extends S
  * `method-not-allowed`, `headers-invalid` (ACRH does not parse), `headers-too-large` (ACRH over
  * 4096 characters or 64 names), `headers-not-allowed`, `private-network-not-allowed`.
  *
+ * @example
+ * ```ts
+ * const decision = policy.handle({ method: req.method, headers: req.headers });
+ * if (!decision.allowed) log.info(`CORS refused: ${decision.reason}`);   // e.g. "origin-not-allowed"
+ * ```
  * @public
  */
 export type CorsDecisionReason =
@@ -120,6 +174,11 @@ export type CorsDecisionReason =
 /**
  * What a policy decided for one request, and the response headers to send.
  *
+ * @example
+ * ```ts
+ * const decision = policy.handle({ method: "OPTIONS", headers: req.headers });
+ * if (decision.kind === "preflight") res.writeHead(decision.status ?? 204, decision.headers.toObject()).end();
+ * ```
  * @public
  */
 export interface CorsDecision {
@@ -135,7 +194,16 @@ export interface CorsDecision {
   readonly reason?: CorsDecisionReason;
 }
 
-/** A compiled CORS policy. @public */
+/**
+ * A compiled CORS policy.
+ *
+ * @example
+ * ```ts
+ * const policy = corsPolicy({ origins: ["https://app.example"] });
+ * const decision = policy.handle({ method: req.method, headers: req.headers });
+ * ```
+ * @public
+ */
 export interface CorsPolicy {
   /** Decides on one request from its method and headers (anything `HeaderMap.from` accepts). */
   handle(request: { readonly method: string; readonly headers: HeaderInput }): CorsDecision;

@@ -8,7 +8,15 @@ import { isOriginOrNull, scanOriginOrNull, type OriginValue } from "./origin.js"
 // Browsers never parse it: they compare the combined value byte for byte with the request's
 // serialized origin, so only these exact forms can ever succeed.
 
-/** The value of `Access-Control-Allow-Origin`. @public */
+/**
+ * The value of `Access-Control-Allow-Origin`.
+ *
+ * @example
+ * ```ts
+ * const value: AllowOriginValue = "*";   // or "null", or Origin.from("https://app.example")
+ * ```
+ * @public
+ */
 export type AllowOriginValue = OriginValue | "*";
 
 const WILDCARD: ParseResult<"*"> = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ ok("*" as const));

@@ -26,7 +26,17 @@ export interface HeaderCodec<Name extends string, Value> {
   readonly serialize: (value: Value) => string;
 }
 
-/** What a header's value can be given as: one field line, the field lines in order, or absent. @public */
+/**
+ * What a header's value can be given as: one field line, the field lines in order, or absent.
+ *
+ * @example
+ * ```ts
+ * parseHeader("vary", "Origin");                       // one field line
+ * parseHeader("vary", ["Origin", "Accept-Encoding"]);  // two lines of a repeated header
+ * parseHeader("vary", undefined);                      // absent: error "missing"
+ * ```
+ * @public
+ */
 export type FieldLines = string | readonly string[] | null | undefined;
 
 /** The standalone codec of a built-in definition. @internal */

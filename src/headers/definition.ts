@@ -4,6 +4,16 @@ import type { ParseResult } from "../syntax/result.js";
  * How one header is parsed and serialized. Built-in headers and those added with
  * `defineHeader` share this shape.
  *
+ * @example
+ * ```ts
+ * const timingAllowOrigin: HeaderDefinition<"timing-allow-origin", "*"> = {
+ *   name: "timing-allow-origin",
+ *   parse: (lines) => (lines.join(",").trim() === "*" ? { ok: true, value: "*" }
+ *     : { ok: false, error: { code: "invalid", header: "", message: "expected *" } }),
+ *   serialize: () => "*",
+ * };
+ * defineHeader(timingAllowOrigin);
+ * ```
  * @public
  */
 export interface HeaderDefinition<Name extends string = string, Value = unknown> {

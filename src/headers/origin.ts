@@ -6,7 +6,16 @@ import { invalidValue, type RegisteredDefinition } from "./definition.js";
 //   Origin         = origin-or-null                          (Fetch §3.2)
 //   origin-or-null = serialized-origin / %s"null"            ; case-sensitive
 
-/** The value of `Origin`: the request's serialized origin, or `"null"` when it is opaque. @public */
+/**
+ * The value of `Origin`: the request's serialized origin, or `"null"` when it is opaque.
+ *
+ * @example
+ * ```ts
+ * const result = parseHeader("origin", req.headers.origin);
+ * if (result.ok && result.value !== "null") allowed.has(result.value);
+ * ```
+ * @public
+ */
 export type OriginValue = Origin | "null";
 
 /** Scans `origin-or-null`. @internal */

@@ -7,7 +7,15 @@ import { appendNew, isTokenArray } from "./families.js";
 //   Vary = #( "*" / field-name )     (RFC 9110 §12.5.5)
 // "*" means the response varies on more than headers; any "*" member makes the whole value "*".
 
-/** The value of `Vary`: `"*"`, or the lowercase field names in order. @public */
+/**
+ * The value of `Vary`: `"*"`, or the lowercase field names in order.
+ *
+ * @example
+ * ```ts
+ * const vary: VaryValue = [FieldName.from("origin"), "accept-encoding"];   // or "*"
+ * ```
+ * @public
+ */
 export type VaryValue = "*" | readonly FieldName[];
 
 const STAR: ParseResult<"*"> = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ ok("*" as const));

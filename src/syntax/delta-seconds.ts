@@ -6,6 +6,11 @@ import type { ValueType } from "./value-type.js";
 /**
  * A number of seconds: an integer from 0 to 2147483648 (2^31) inclusive.
  *
+ * @example
+ * ```ts
+ * const maxAge: DeltaSeconds = DeltaSeconds.from(600);
+ * // const bad: DeltaSeconds = 600;   // does not compile: use DeltaSeconds.from
+ * ```
  * @public
  */
 export type DeltaSeconds = Brand<number, "DeltaSeconds">;

@@ -7,6 +7,10 @@ import { valueType, type ValueType } from "./value-type.js";
  * Lowercase names of common request and response headers, accepted wherever a
  * {@link (FieldName:type)} is expected.
  *
+ * @example
+ * ```ts
+ * const names: readonly FieldName[] = ["content-type", "x-request-id"];   // no FieldName.from needed
+ * ```
  * @public
  */
 export type WellKnownFieldName =

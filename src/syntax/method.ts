@@ -6,6 +6,10 @@ import { valueType, type ValueType } from "./value-type.js";
 /**
  * The methods of RFC 9110 §9.3 and RFC 5789, accepted wherever a {@link (Method:type)} is expected.
  *
+ * @example
+ * ```ts
+ * const methods: readonly Method[] = ["GET", "PATCH"];   // StandardMethod literals need no Method.from
+ * ```
  * @public
  */
 export type StandardMethod = "GET" | "HEAD" | "POST" | "PUT" | "DELETE" | "CONNECT" | "OPTIONS" | "TRACE" | "PATCH";

@@ -17,6 +17,11 @@ import { valueType, type ValueType } from "./value-type.js";
  * whose origins are always opaque (`file`, `blob`, `data`, `about`, `javascript`) serialize as
  * `null` in browsers and are rejected.
  *
+ * @example
+ * ```ts
+ * const origin: Origin = Origin.from("https://app.example");
+ * // const bad: Origin = "https://app.example";   // does not compile: use Origin.from
+ * ```
  * @public
  */
 export type Origin = Brand<string, "Origin">;

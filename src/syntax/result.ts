@@ -41,6 +41,11 @@ export interface HeaderError {
  * - `not-true`: a header whose only valid value is the literal `true`.
  * - `invalid-delta-seconds`: not `1*DIGIT`.
  *
+ * @example
+ * ```ts
+ * const result = parseHeader("access-control-max-age", "1.5");
+ * if (!result.ok && result.error.code === "invalid-delta-seconds") console.warn(result.error.message);
+ * ```
  * @public
  */
 export type HeaderErrorCode =

@@ -4,6 +4,13 @@ import type { ParseResult } from "./result.js";
  * The companion object of a branded value type: a parser that never throws, a constructor that
  * throws `TypeError`, and a type guard.
  *
+ * @example
+ * ```ts
+ * function parseAll<T>(type: ValueType<T>, inputs: string[]): T[] {
+ *   return inputs.map((s) => type.from(s));
+ * }
+ * parseAll(Method, ["GET", "PURGE"]);
+ * ```
  * @public
  */
 export interface ValueType<T, Input = string> {
