@@ -5,6 +5,7 @@ import { parseWith, serializeWith } from "../headers/codec.js";
 import {
   definitionOrThrow,
   findDefinition,
+  isLowercaseBuiltinName,
   unknownHeader,
   type HeaderValue,
   type KnownHeaderName,
@@ -376,8 +377,10 @@ class PairsSource implements LineSource {
   }
 }
 
+/** `name` lowercased; a built-in name given in lowercase, the usual case, is returned as it is. */
 function lowercase(name: string): string {
-  return typeof name === "string" ? name.toLowerCase() : "";
+  if (typeof name !== "string") return "";
+  return isLowercaseBuiltinName(name) ? name : name.toLowerCase();
 }
 
 function checkedName(name: string): string {
