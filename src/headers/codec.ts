@@ -102,15 +102,15 @@ function attach(error: HeaderError, name: string): ParseResult<never> {
 
 /**
  * Serializes `value` with `definition`. The output for the last value serialized is reused when
- * the same value comes again and cannot have changed (a primitive, or a frozen array): servers
- * set the same configured values on every response, and validating them is most of the cost
- * (bench/map.bench.ts).
+ * the same value comes again: servers set the same configured values on every response, and
+ * validating them is most of the cost (bench/map.bench.ts). Only values that cannot change are
+ * remembered — primitives and frozen objects, which stay frozen — so a hit needs no other check.
  * @internal
  */
 export function serializeWith<Value>(definition: RegisteredDefinition<string, Value>, value: Value): string {
   const last = definition.lastSerialized;
-  if (last !== undefined && last[0] === value && (typeof value !== "object" || Object.isFrozen(value))) return last[1];
+  if (last !== undefined && last[0] === value) return last[1];
   const output = definition.serialize(value);
-  definition.lastSerialized = [value, output];
+  if (typeof value !== "object" || value === null || Object.isFrozen(value)) definition.lastSerialized = [value, output];
   return output;
 }

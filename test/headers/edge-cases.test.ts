@@ -271,3 +271,21 @@ describe("registry", () => {
     }
   });
 });
+
+describe("serializeHeader remembers only values that cannot change", () => {
+  test("a mutable array is validated again on every call", () => {
+    const methods: string[] = ["GET"];
+    expect(serializeHeader("access-control-allow-methods", methods as never)).toBe("GET");
+    methods.push("PUT");
+    expect(serializeHeader("access-control-allow-methods", methods as never)).toBe("GET, PUT");
+    methods.push("GE T");
+    expect(() => serializeHeader("access-control-allow-methods", methods as never)).toThrow(TypeError);
+  });
+
+  test("a frozen array gives the same output every time, after other values", () => {
+    const frozen = Object.freeze(["content-type" as const]);
+    expect(serializeHeader("access-control-allow-headers", frozen)).toBe("content-type");
+    expect(serializeHeader("access-control-allow-headers", ["x-other" as never])).toBe("x-other");
+    expect(serializeHeader("access-control-allow-headers", frozen)).toBe("content-type");
+  });
+});
