@@ -24,4 +24,5 @@ export {
   type CorsPolicyConfig,
   type CorsPolicyOptions,
   type CredentialedCorsPolicyConfig,
+  type ForbiddenRequestHeaderName,
 } from "./cors/policy.js";

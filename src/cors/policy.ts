@@ -6,8 +6,19 @@ import { parseHeader } from "../registry.js";
 import { matchesPattern, parseOriginPattern, type OriginPattern } from "./origin-pattern.js";
 import { isForbiddenMethod, isForbiddenRequestHeader, isSafelistedMethod } from "./request.js";
 
-/** Request header names a page can never set; listing one in `allowedHeaders` does not compile. */
-type ForbiddenRequestHeaderName = "accept-encoding" | "cookie" | "date" | "origin" | "user-agent" | "content-length";
+/**
+ * Request header names a page can never set (the common ones of Fetch's forbidden request-header
+ * names); listing one in `allowedHeaders` does not compile. The others are refused at
+ * construction.
+ *
+ * @example
+ * ```ts
+ * // @ts-expect-error: pages cannot set Cookie
+ * corsPolicy({ origins: ["https://app.example"], allowedHeaders: ["cookie"] });
+ * ```
+ * @public
+ */
+export type ForbiddenRequestHeaderName = "accept-encoding" | "cookie" | "date" | "origin" | "user-agent" | "content-length";
 
 /**
  * Compile-time checks of `methods` and `allowedHeaders` literals: CONNECT and TRACE, and request
