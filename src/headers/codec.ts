@@ -13,7 +13,7 @@ import type { RegisteredDefinition } from "./definition.js";
  * ```ts
  * import { accessControlMaxAgeHeader } from "typed-headers/headers";
  * accessControlMaxAgeHeader.parse("600");    // { ok: true, value: 600 }
- * accessControlMaxAgeHeader.serialize(600);  // "600"
+ * accessControlMaxAgeHeader.serialize(DeltaSeconds.from(600));  // "600"
  * ```
  * @public
  */
@@ -98,7 +98,6 @@ function attach(error: HeaderError, name: string): ParseResult<never> {
   const displayName = name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
   return { ok: false, error: { ...error, header: name, message: `${displayName}: ${error.message}` } };
 }
-
 
 /**
  * Serializes `value` with `definition`. The output for the last value serialized is reused when
