@@ -15,6 +15,13 @@ import { origin } from "./headers/origin.js";
 import { vary } from "./headers/vary.js";
 import type { HeaderRegistry } from "./registry.js";
 
+// The value types the codecs take and give, so that code using this entry point alone can build
+// them without importing the registry.
+export { DeltaSeconds } from "./syntax/delta-seconds.js";
+export { FieldName } from "./syntax/field-name.js";
+export { Method } from "./syntax/method.js";
+export { Origin } from "./syntax/origin.js";
+
 // Each codec is built by a call; `@__PURE__` lets bundlers drop the ones a program never uses.
 // The types are written out so that the declarations (and the API report) print the same every build.
 

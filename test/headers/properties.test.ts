@@ -29,8 +29,9 @@ const valid = {
 type BuiltinName = keyof typeof valid;
 const names = Object.keys(valid) as BuiltinName[];
 
-/** The standalone codec of each built-in header (typed-headers/headers), by name. */
-const codecByName = new Map((Object.values(codecs) as unknown as HeaderCodec<string, unknown>[]).map((codec) => [codec.name, codec]));
+/** The standalone codec of each built-in header (typed-headers/headers, which also exports the value types), by name. */
+const codecList = Object.values(codecs).filter((x) => "serialize" in x) as unknown as HeaderCodec<string, unknown>[];
+const codecByName = new Map(codecList.map((codec) => [codec.name, codec]));
 
 /** What `f()` returns, or the message of the TypeError it throws. */
 function outcome(f: () => unknown): unknown {
@@ -124,5 +125,5 @@ describe.each(names)("%s", (name) => {
 
 test("every built-in header has exactly one standalone codec", () => {
   expect([...codecByName.keys()].sort()).toEqual([...names].sort());
-  expect(Object.keys(codecs)).toHaveLength(names.length);
+  expect(codecList).toHaveLength(names.length);
 });

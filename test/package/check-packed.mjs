@@ -46,7 +46,7 @@ try {
     join(project, "esm.mjs"),
     `import { parseHeader, serializeHeader, checkCors, corsPolicy, HeaderMap, varyHeader } from "typed-headers";
      import { checkCors as corsOnly } from "typed-headers/cors";
-     import { accessControlAllowCredentialsHeader, varyHeader as varyOnly } from "typed-headers/headers";
+     import { accessControlAllowCredentialsHeader, accessControlMaxAgeHeader, DeltaSeconds, varyHeader as varyOnly } from "typed-headers/headers";
      import { nodeCors } from "typed-headers/node";
      const out = {
        maxAge: parseHeader("Access-Control-Max-Age", "600"),
@@ -57,6 +57,7 @@ try {
        map: HeaderMap.from({ Vary: "Origin" }).get("vary"),
        node: typeof nodeCors,
        credentials: accessControlAllowCredentialsHeader.parse("True").error.code,
+       maxAgeOnly: accessControlMaxAgeHeader.serialize(DeltaSeconds.from(600)),
        sameCodec: JSON.stringify(varyOnly.parse("Origin, *")) === JSON.stringify(varyHeader.parse("Origin, *")),
      };
      console.log(JSON.stringify(out));`,
@@ -72,6 +73,7 @@ try {
       map: { ok: true, value: ["origin"] },
       node: "function",
       credentials: "not-true",
+      maxAgeOnly: "600",
       sameCodec: true,
     });
   });
