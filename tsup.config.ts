@@ -4,10 +4,11 @@ import { defineConfig } from "tsup";
 // build` empties it first.
 export default defineConfig([
   {
-    // The library: the main entry point, the CORS module alone, and the Node adapter (their
-    // shared code in shared chunks, so that they share one registry).
+    // The library: the main entry point, the CORS module alone, and the Node adapter. Their
+    // shared code goes in shared chunks, in CommonJS too, so that they share one registry.
     entry: { index: "src/index.ts", cors: "src/cors.ts", node: "src/node.ts" },
     format: ["esm", "cjs"],
+    splitting: true,
     dts: true,
     clean: false,
     sourcemap: false,
