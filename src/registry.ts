@@ -98,35 +98,17 @@ export type KnownHeaderName<N extends string> = string extends N
  */
 export type HeaderValue<N extends string> = string extends N ? unknown : HeaderRegistry[Lowercase<N> & HeaderName];
 
-
 type AnyDefinition = RegisteredDefinition<string, unknown>;
 
-const definitions = new Map<string, AnyDefinition>();
-
-function register(definition: AnyDefinition): void {
-  definitions.set(definition.name, definition);
-}
-
-for (const definition of [
-  origin,
-  accessControlRequestMethod,
-  accessControlRequestHeaders,
-  accessControlRequestPrivateNetwork,
-  accessControlAllowOrigin,
-  accessControlAllowCredentials,
-  accessControlAllowMethods,
-  accessControlAllowHeaders,
-  accessControlExposeHeaders,
-  accessControlMaxAge,
-  accessControlAllowPrivateNetwork,
-  vary,
-]) {
-  register(definition as AnyDefinition);
-}
+/** The headers added with {@link defineHeader}, by lowercase name (the built-ins are in `builtin`). */
+const custom = new Map<string, AnyDefinition>();
 
 /** The definition registered under `name` in any casing. @internal */
 export function findDefinition(name: string): AnyDefinition | undefined {
-  return builtin(name) ?? definitions.get(name) ?? definitions.get(name.toLowerCase());
+  const definition = builtin(name) ?? custom.get(name);
+  if (definition !== undefined) return definition;
+  const lowercase = name.toLowerCase();
+  return builtin(lowercase) ?? custom.get(lowercase);
 }
 
 /**
@@ -271,9 +253,9 @@ export function defineHeader<Name extends string, Value>(
   if (typeof definition.parse !== "function" || typeof definition.serialize !== "function") {
     throw new TypeError(`typed-headers: defineHeader(${name}): parse and serialize must be functions.`);
   }
-  if (definitions.has(name)) throw new TypeError(`typed-headers: defineHeader: "${name}" is already registered.`);
+  if (findDefinition(name) !== undefined) throw new TypeError(`typed-headers: defineHeader: "${name}" is already registered.`);
   const { parse, serialize, merge } = definition;
-  register({
+  custom.set(name, {
     ...(merge === undefined ? {} : { merge: merge as (existing: unknown, added: unknown) => unknown }),
     name,
     // Custom grammars may accept any character: screen CR, LF, NUL and non-bytes out first.
