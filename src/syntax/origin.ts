@@ -1,8 +1,6 @@
 import type { Brand } from "./brand.js";
 import { charTable, describeChar } from "./chars.js";
-import { checkSerializedDomain, scanSpecialHost } from "./host.js";
-import { isSerializedIpv6 } from "./ipv6.js";
-import { fail, ok, type Failure, type ParseResult } from "./result.js";
+import { fail, ok, type ParseResult } from "./result.js";
 import { valueType, type ValueType } from "./value-type.js";
 
 /**
@@ -31,13 +29,21 @@ export type Origin = Brand<string, "Origin">;
 //   serialized-port   = 1*5DIGIT
 //   serialized-origin = serialized-scheme "://" serialized-host [ ":" serialized-port ]
 //                                              (Fetch §3.2 "Origin header", URL Standard §3-4)
+//
+// For the special schemes the URL Standard decides: `s` is a serialized origin iff
+// `new URL(s).origin === s`. The scanner accepts the common shape on its own — a domain of
+// lowercase letters, digits and inner hyphens, a port without leading zeros that is not the
+// default — and asks the platform's URL parser about everything else: IPv4 and IPv6 hosts
+// (canonical forms), hosts that end in a number, punycode labels (IDNA tables), and every
+// rejection, so that the error can show the origin a browser would send instead.
 
-const EXPECTED = "expected a serialized origin (scheme://host[:port], as a browser sends it)";
-/** Per ASCII code unit: 1 = lowercase letter, 2 = digit, "+", "-" or "." (later scheme characters). */
-const SCHEME_CHAR = /* @__PURE__ */ charTable(["abcdefghijklmnopqrstuvwxyz", "0123456789+-."]);
+const EXPECTED = "expected a serialized origin (scheme://host[:port])";
+/** Per ASCII code unit: 1 = lowercase letter, 2 = digit, 3 = "-", 4 = ".", 5 = "+". */
+const ORIGIN_CHAR = /* @__PURE__ */ charTable(["abcdefghijklmnopqrstuvwxyz", "0123456789", "-", ".", "+"]);
 
-function schemeCharKind(c: number): number {
-  return c < 128 ? (SCHEME_CHAR[c] as number) : 0;
+function charKind(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c < 128 ? (ORIGIN_CHAR[c] as number) : 0;
 }
 
 const OPAQUE_SCHEMES = new Set(["file", "blob", "data", "about", "javascript"]);
@@ -46,75 +52,61 @@ const OPAQUE_SCHEMES = new Set(["file", "blob", "data", "about", "javascript"]);
 export function scanOrigin(s: string, start: number, end: number): ParseResult<Origin> {
   if (start === end) return fail("empty", `${EXPECTED}, found an empty value.`, start);
   let i = start;
-  if (schemeCharKind(s.charCodeAt(i)) !== 1) return unexpectedAt(s, i, "a lowercase scheme");
-  while (i < end && schemeCharKind(s.charCodeAt(i)) !== 0) i++;
-  if (i + 3 > end || s.charCodeAt(i) !== 0x3a || s.charCodeAt(i + 1) !== 0x2f || s.charCodeAt(i + 2) !== 0x2f) {
-    return unexpectedAt(s, i, '"://" after the scheme');
-  }
-  const defaultPort = specialDefaultPort(s, start, i);
-  if (defaultPort === undefined && OPAQUE_SCHEMES.has(s.slice(start, i))) {
-    return fail(
-      "invalid-origin",
-      `${EXPECTED}: "${s.slice(start, i)}:" URLs have opaque origins, which browsers send as "null".`,
-      start,
-    );
-  }
+  if (charKind(s, i) === 1) while (++i < end && charKind(s, i) !== 0);
+  if (i === start || i + 3 > end || !s.startsWith("://", i)) return notAnOrigin(s, start, end, i);
+  const schemeEnd = i;
+  const defaultPort = specialDefaultPort(s, start, schemeEnd);
   i += 3;
   const hostStart = i;
-  let hostError: Failure | undefined;
+  // `domain`: dot-separated labels of lowercase letters, digits and hyphens, none empty or
+  // starting or ending with a hyphen. A punycode label, or a last label starting with a digit
+  // (IPv4, or a host that ends in a number), is left to the URL parser.
+  let domain = true;
+  let lastLabelDigit = false;
+  let punycode = false;
   if (s.charCodeAt(i) === 0x5b) {
     const close = s.indexOf("]", i);
-    if (close === -1 || close >= end || !isSerializedIpv6(s, i + 1, close)) {
-      return fail(
-        "invalid-origin",
-        `${EXPECTED}: an IPv6 host must be in brackets in its compressed lowercase form (RFC 5952, e.g. "[::1]"), as browsers serialize it.`,
-        i,
-      );
-    }
-    i = close + 1;
-  } else if (defaultPort !== undefined) {
-    const hostEnd = scanSpecialHost(s, i, end);
-    if (typeof hostEnd !== "number") hostError = hostEnd;
-    else if (hostEnd === hostStart) return unexpectedAt(s, i, "a host");
-    else i = hostEnd;
+    i = close === -1 || close >= end ? end : close + 1;
+    domain = false;
   } else {
-    while (i < end && s.charCodeAt(i) !== 0x3a) i++;
-    hostError = i === hostStart ? unexpectedAt(s, i, "a host") : checkSerializedDomain(s, hostStart, i);
+    let labelStart = i;
+    for (; i < end; i++) {
+      const kind = charKind(s, i);
+      if (kind === 0 || kind === 5) break;
+      if (kind === 4) {
+        if (i === labelStart || s.charCodeAt(i - 1) === 0x2d) domain = false;
+        labelStart = i + 1;
+      } else if (i === labelStart) {
+        if (kind === 3) domain = false;
+        lastLabelDigit = kind === 2;
+        if (s.charCodeAt(i) === 0x78 && s.startsWith("xn--", i)) punycode = true;
+      }
+    }
+    if (i === labelStart || s.charCodeAt(i - 1) === 0x2d) domain = false;
   }
-  if (hostError !== undefined) return prefixed(hostError);
+  const hostEnd = i;
+  let portOk = true;
   if (i < end && s.charCodeAt(i) === 0x3a) {
-    const portError = checkPort(s, i + 1, end, defaultPort);
-    if (portError !== undefined) return portError;
-    i = end;
+    const portStart = ++i;
+    let port = 0;
+    for (; i < end && charKind(s, i) === 2; i++) port = port * 10 + s.charCodeAt(i) - 0x30;
+    const digits = i - portStart;
+    portOk = digits > 0 && digits <= 5 && (digits === 1 || s.charCodeAt(portStart) !== 0x30) && port <= 65535 && port !== defaultPort;
   }
-  if (i < end) return unexpectedAt(s, i, "the end of the origin");
+  if (defaultPort !== undefined) {
+    if (domain && !lastLabelDigit && !punycode && portOk && i === end) return accepted(s, start, end);
+    return isOriginPerUrl(s.slice(start, end)) ? accepted(s, start, end) : rejected(s, start, end, i, hostStart, hostEnd, portOk);
+  }
+  const scheme = s.slice(start, schemeEnd);
+  if (OPAQUE_SCHEMES.has(scheme)) {
+    return fail("invalid-origin", `${EXPECTED}: "${scheme}:" URLs have opaque origins, which browsers send as "null".`, start);
+  }
+  if ((domain || isCanonicalHost(s.slice(hostStart, hostEnd))) && portOk && i === end) return accepted(s, start, end);
+  return rejected(s, start, end, i, hostStart, hostEnd, portOk);
+}
+
+function accepted(s: string, start: number, end: number): ParseResult<Origin> {
   return ok((start === 0 && end === s.length ? s : s.slice(start, end)) as Origin);
-}
-
-//   serialized-port = 1*5DIGIT, as the URL Standard serializes it: no leading zeros, at most
-//   65535, and never the scheme's default port.
-function checkPort(s: string, start: number, end: number, defaultPort: number | undefined): Failure | undefined {
-  let value = 0;
-  let i = start;
-  for (; i < end && i - start <= 5; i++) {
-    const digit = s.charCodeAt(i) - 0x30;
-    if (digit < 0 || digit > 9) break;
-    value = value * 10 + digit;
-  }
-  if (i === start) return unexpectedAt(s, i, "a port number after \":\"");
-  if (i < end) return i - start > 5 ? portFailure(start, "has more than 5 digits") : unexpectedAt(s, i, "the end of the origin");
-  if (i - start > 1 && s.charCodeAt(start) === 0x30) {
-    return portFailure(start, `has leading zeros; browsers send ":${value}"`);
-  }
-  if (value > 65535) return portFailure(start, "is above 65535");
-  if (value === defaultPort) {
-    return portFailure(start - 1, `is the scheme's default port ${value}, which browsers never send`);
-  }
-  return undefined;
-}
-
-function portFailure(offset: number, why: string): Failure {
-  return fail("invalid-origin", `${EXPECTED}: the port ${why}.`, offset);
 }
 
 /**
@@ -135,28 +127,62 @@ function specialDefaultPort(s: string, start: number, end: number): number | und
   return first === 0x66 && length === 3 && at(1, 0x74) && at(2, 0x70) ? 21 : undefined; // ftp
 }
 
-function prefixed(failure: Failure): Failure {
-  const { error } = failure;
-  return { ok: false, error: { ...error, message: `${EXPECTED}: ${error.message}` } };
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** `new URL(url).origin`, or undefined when `url` is not an ASCII URL. */
+function urlOrigin(url: string): string | undefined {
+  if (NON_ASCII.test(url)) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }
 
-/** A failure naming what was expected at `s[i]` and, for common mistakes, what browsers do. */
-function unexpectedAt(s: string, i: number, what: string): Failure {
-  if (i >= s.length) return fail("invalid-origin", `${EXPECTED}: expected ${what}, found the end of the value.`, i);
-  const c = s.charCodeAt(i);
-  let why = "";
-  if (c === 0x2f) why = " A serialized origin has no path or trailing slash.";
-  else if (c === 0x3f || c === 0x23) why = " A serialized origin has no query or fragment.";
-  else if (c === 0x40) why = " A serialized origin has no userinfo.";
-  else if (c >= 0x41 && c <= 0x5a) why = " Browsers lowercase the scheme and host.";
-  else if (c > 0x7f) why = " Browsers send hosts in ASCII (punycode \"xn--…\"), never Unicode.";
-  else if (c === 0x2c) why = " Only one origin is allowed; browsers compare the whole value byte for byte.";
-  return fail("invalid-origin", `${EXPECTED}: expected ${what}, found ${describeChar(s, i)} at offset ${i}.${why}`, i);
+/** The URL Standard's own test, for the special schemes: `new URL(s).origin === s`. */
+function isOriginPerUrl(s: string): boolean {
+  return urlOrigin(s) === s;
+}
+
+/** Whether a bracketed IPv6 host (of a non-special scheme) is in the form the URL parser writes. */
+function isCanonicalHost(host: string): boolean {
+  return host.charCodeAt(0) === 0x5b && urlOrigin(`http://${host}`) === `http://${host}`;
 }
 
 /**
- * Parse, construct and recognise {@link (Origin:type)} values. `Origin.parse` never calls the
- * URL parser except for hosts with punycode (`xn--`) labels, whose validity needs IDNA tables.
+ * The failure for an origin scanned up to `i`: the first character the scan could not take,
+ * else the port, else the host.
+ */
+function rejected(s: string, start: number, end: number, i: number, hostStart: number, hostEnd: number, portOk: boolean): ParseResult<never> {
+  if (i < end) return notAnOrigin(s, start, end, i);
+  return portOk
+    ? notAnOrigin(s, start, end, hostStart, `host "${s.slice(hostStart, hostEnd)}"`)
+    : notAnOrigin(s, start, end, hostEnd + 1, `port "${s.slice(hostEnd + 1, end)}"`);
+}
+
+/**
+ * Why `s[start, end)` is not a serialized origin. When the URL parser reads it as a URL with a
+ * tuple origin, the error shows that origin (what a browser sends) and points at the first
+ * difference; otherwise it names `part` (e.g. `host "a.1"`) or the character at `at`.
+ */
+function notAnOrigin(s: string, start: number, end: number, at: number, part?: string): ParseResult<never> {
+  const text = s.slice(start, end);
+  const sent = urlOrigin(text);
+  if (sent !== undefined && sent !== "null" && sent !== text) {
+    let d = 0;
+    while (text.charCodeAt(d) === sent.charCodeAt(d)) d++;
+    return fail("invalid-origin", `${EXPECTED}; for this URL a browser sends "${sent}".`, start + d);
+  }
+  if (part !== undefined) return fail("invalid-origin", `${EXPECTED}: no browser sends the ${part}.`, at);
+  const found = at < end ? describeChar(s, at) : "the end of the value";
+  const hint = s.charCodeAt(at) > 0x7f ? ' Hosts are sent in ASCII (punycode "xn--…").' : "";
+  return fail("invalid-origin", `${EXPECTED}, found ${found} at offset ${at}.${hint}`, at);
+}
+
+/**
+ * Parse, construct and recognise {@link (Origin:type)} values. `Origin.parse` calls the
+ * platform's URL parser only for what the common shape does not cover: IP addresses, hosts that
+ * end in a number, punycode (`xn--`) labels, and rejected values.
  *
  * @example
  * ```ts

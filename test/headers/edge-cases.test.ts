@@ -166,7 +166,30 @@ describe("origin", () => {
     ["https://a.example, https://b.example", { code: "multiple-values" }],
     [["https://a.example", "https://a.example"], { code: "multiple-lines" }],
     ["file:///etc/passwd", { code: "invalid-origin" }],
+    ["http://127.0.0.1:8080", "http://127.0.0.1:8080"],
+    ["http://[::1]:3000", "http://[::1]:3000"],
+    ["https://xn--fa-hia.example", "https://xn--fa-hia.example"],
+    ["https://xn--zz.example", { code: "invalid-origin" }],
+    ["http://a.1", { code: "invalid-origin" }],
   ]);
+
+  test.each([
+    // [value, offset, what the message says]
+    ["https://example.com/", 19, 'a browser sends "https://example.com"'],
+    ["https://EXAMPLE.com", 8, 'a browser sends "https://example.com"'],
+    ["https://example.com:443", 19, 'a browser sends "https://example.com"'],
+    ["https://user@example.com", 8, 'a browser sends "https://example.com"'],
+    ["http://0x7f.1", 7, 'a browser sends "http://127.0.0.1"'],
+    ["https://[0:0::1]", 9, 'a browser sends "https://[::1]"'],
+    ["http://a.1", 7, 'no browser sends the host "a.1"'],
+    ["https://a.example:99999", 18, 'no browser sends the port "99999"'],
+    ["chrome-extension://a..b", 19, 'no browser sends the host "a..b"'],
+    ["https://exämple.com", 10, 'found "ä" at offset 10. Hosts are sent in ASCII'],
+  ])("%s: the error points at %i and says %s", (value, offset, says) => {
+    const result = parseHeader("origin", value);
+    expect(!result.ok && result.error.offset).toBe(offset);
+    expect(!result.ok && result.error.message).toContain(says);
+  });
 });
 
 describe("access-control-allow-origin", () => {
