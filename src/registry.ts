@@ -182,15 +182,14 @@ export function parseHeader<N extends string>(name: KnownHeaderName<N>, value: F
 
 /** The `unknown-header` error result for `name`. @internal */
 export function unknownHeader(name: unknown): ParseResult<never> {
-  const shown = typeof name === "string" ? name : typeof name;
   return {
     ok: false,
-    error: {
-      code: "unknown-header",
-      header: typeof name === "string" ? name.toLowerCase() : "",
-      message: `no header named "${shown}" is registered; register it with defineHeader.`,
-    },
+    error: { code: "unknown-header", header: typeof name === "string" ? name.toLowerCase() : "", message: unknownHeaderMessage(name) },
   };
+}
+
+function unknownHeaderMessage(name: unknown): string {
+  return `unknown header "${typeof name === "string" ? name : typeof name}"; register it with defineHeader.`;
 }
 
 /**
@@ -213,7 +212,7 @@ export function serializeHeader<N extends string>(name: KnownHeaderName<N>, valu
 export function definitionOrThrow(name: unknown): AnyDefinition {
   const definition = typeof name === "string" ? findDefinition(name) : undefined;
   if (definition === undefined) {
-    throw new TypeError(`typed-headers: unknown header ${JSON.stringify(name)}; register it with defineHeader.`);
+    throw new TypeError(`typed-headers: ${unknownHeaderMessage(name)}`);
   }
   return definition;
 }

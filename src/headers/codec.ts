@@ -84,7 +84,7 @@ export function forbiddenCharError(value: string | readonly string[]): HeaderErr
       return {
         code: "invalid-character",
         header: "",
-        message: `found ${describeChar(line, i)} at offset ${base + i}: CR, LF and NUL split or end header lines, and characters above U+00FF are not bytes, so no field value contains them.`,
+        message: `found ${describeChar(line, i)} at offset ${base + i}: no field value holds CR, LF, NUL or a character above U+00FF.`,
         offset: base + i,
       };
     }

@@ -14,6 +14,7 @@ import {
   FetchHeadersSource,
   isFetchHeaders,
   RawHeadersSource,
+  recordLines,
   RecordSource,
   type FetchHeadersLike,
   type HeaderRecord,
@@ -74,9 +75,11 @@ export type HeaderInput =
 export class HeaderMap implements Iterable<[string, string]> {
   /** Where lines are read from until the map owns them. */
   #source: LineSource | undefined;
-  /** Once owned (no source): the lowercase name and the value of each field line, in order. */
+  /** Without a source: the lowercase name and the value of each field line, in order. */
   #names: string[] = [];
   #values: string[] = [];
+  /** Whether `#names`/`#values` were copied from a caller's pairs or record and not yet checked. */
+  #unchecked = false;
   /** Typed values parsed so far: `[name, result, name, result, …]`, lowercase names. A flat
    * array, because a map is asked for a few headers and a Map costs more to create. */
   #parsed: unknown[] | undefined;
@@ -84,23 +87,21 @@ export class HeaderMap implements Iterable<[string, string]> {
   /** A map of `init`'s field lines (empty without it); the same as {@link HeaderMap.from}. */
   constructor(init?: HeaderInput) {
     if (init === undefined || init === null) return;
-    if (init instanceof HeaderMap) {
-      this.#source = new PairsSource(init);
-    } else if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
+    if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
       this.#source = new RawHeadersSource(init as readonly string[]);
     } else if (typeof init !== "object") {
       throw new TypeError(`typed-headers: HeaderMap.from expects headers, got ${typeof init}`);
-    } else if (!(Symbol.iterator in init)) {
-      if (init instanceof OwnedLines) {
-        this.#names = init.names;
-        this.#values = init.values;
-      } else {
-        this.#source = new RecordSource(init as HeaderRecord);
-      }
-    } else if (isFetchHeaders(init)) {
-      this.#source = new FetchHeadersSource(init);
+    } else if (init instanceof OwnedLines) {
+      this.#names = init.names;
+      this.#values = init.values;
+    } else if (Symbol.iterator in init) {
+      if (isFetchHeaders(init)) this.#source = new FetchHeadersSource(init);
+      else this.#copy(init as Iterable<readonly [string, string]>);
+    } else if (Object.getPrototypeOf(init) === null) {
+      // Node's req.headers: lowercase keys (its contract), read where they are.
+      this.#source = new RecordSource(init as HeaderRecord);
     } else {
-      this.#source = new PairsSource(init as Iterable<readonly [string, string]>);
+      this.#copy(recordLines(init as HeaderRecord));
     }
   }
 
@@ -171,7 +172,7 @@ export class HeaderMap implements Iterable<[string, string]> {
     const existing = this.#read(key);
     if (existing === undefined) return this.#push(key, serialized);
     if (definition.merge === undefined) {
-      throw new TypeError(`typed-headers: ${key} holds a single value and is already present; use set() to replace it.`);
+      throw new TypeError(`typed-headers: ${key} takes a single value and is already set; use set() to replace it.`);
     }
     const current = parseWith(definition, existing);
     if (!current.ok) return this.#push(key, serialized);
@@ -272,23 +273,39 @@ export class HeaderMap implements Iterable<[string, string]> {
     if (at !== -1) parsed?.splice(at, 2);
   }
 
-  /** Makes the map own its lines, copying (and checking) the source's lines first if needed. */
-  #own(): void {
-    if (this.#source === undefined) return;
+  /** Takes `lines` as the map's lines, names lowercased; {@link HeaderMap.#own} checks them. */
+  #copy(lines: Iterable<readonly [string, string]>): void {
     const names: string[] = [];
     const values: string[] = [];
-    for (const [name, value] of this.#source.all()) {
-      if (!isToken(name) || typeof value !== "string" || indexOfForbiddenChar(value) !== -1) {
-        throw new TypeError(
-          `typed-headers: HeaderMap.from: the field line ${JSON.stringify(`${name}: ${value}`)} is not a valid header.`,
-        );
+    for (const [name, value] of lines) {
+      if (typeof name !== "string" || typeof value !== "string") {
+        throw new TypeError("typed-headers: HeaderMap.from expects header names and values that are strings.");
       }
-      names.push(name);
+      names.push(name.toLowerCase());
       values.push(value);
     }
-    this.#source = undefined;
     this.#names = names;
     this.#values = values;
+    this.#unchecked = true;
+  }
+
+  /** Makes the map own checked lines: copies the source's lines, then checks copied lines. */
+  #own(): void {
+    if (this.#source !== undefined) {
+      this.#copy(this.#source.all());
+      this.#source = undefined;
+    }
+    if (!this.#unchecked) return;
+    const names = this.#names;
+    const values = this.#values;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const value = values[i] as string;
+      if (!isToken(name) || indexOfForbiddenChar(value) !== -1) {
+        throw new TypeError(`typed-headers: HeaderMap.from: the field line ${JSON.stringify(`${name}: ${value}`)} is not a valid header.`);
+      }
+    }
+    this.#unchecked = false;
   }
 
   #push(name: string, value: string): this {
@@ -351,32 +368,6 @@ function emptyRecordClass(): new () => object {
   return constructor;
 }
 
-/** An iterable of `[name, value]` pairs, copied when first read (it may be single-use). */
-class PairsSource implements LineSource {
-  readonly #pairs: [string, string][];
-
-  constructor(pairs: Iterable<readonly [string, string]>) {
-    this.#pairs = [];
-    for (const pair of pairs) {
-      const [name, value] = pair;
-      if (typeof name !== "string" || typeof value !== "string") {
-        throw new TypeError("typed-headers: HeaderMap.from expects [name, value] pairs of strings.");
-      }
-      this.#pairs.push([name.toLowerCase(), value]);
-    }
-  }
-
-  read(name: string): Lines | undefined {
-    const matches = this.#pairs.filter(([key]) => key === name).map(([, value]) => value);
-    if (matches.length === 0) return undefined;
-    return matches.length === 1 ? matches[0] : matches;
-  }
-
-  all(): Iterable<readonly [string, string]> {
-    return this.#pairs;
-  }
-}
-
 /** `name` lowercased; a built-in name given in lowercase, the usual case, is returned as it is. */
 function lowercase(name: string): string {
   if (typeof name !== "string") return "";
@@ -393,7 +384,7 @@ function checkedName(name: string): string {
 function checkedValue(name: string, value: string): string {
   if (typeof value !== "string" || indexOfForbiddenChar(value) !== -1) {
     throw new TypeError(
-      `typed-headers: the value of ${name} must be a string without CR, LF, NUL or characters above U+00FF, got ${JSON.stringify(value)}.`,
+      `typed-headers: ${JSON.stringify(value)} is not a field value for ${name} (CR, LF, NUL or a character above U+00FF).`,
     );
   }
   return value;

@@ -39,54 +39,38 @@ export type Lines = string | readonly string[];
 export interface LineSource {
   /** The lines of `name` (lowercase): undefined when absent, a string for one line. */
   read(name: string): Lines | undefined;
-  /** Every field line in order, names lowercased. */
+  /** Every field line in order (names in any case). */
   all(): Iterable<readonly [string, string]>;
 }
 
 /**
- * Node's `req.headers` and other records. A record with a null prototype (as Node creates) is
- * trusted to have lowercase keys and read directly; any other record is indexed case-insensitively
- * on first use, and only its own properties count.
+ * Node's `req.headers`: a record with a null prototype, trusted to have lowercase keys (Node's
+ * contract) and read directly. Other records are copied with {@link recordLines}.
  * @internal
  */
 export class RecordSource implements LineSource {
   readonly #record: HeaderRecord;
-  readonly #lowercaseKeys: boolean;
-  #keysByName: Map<string, string[]> | undefined;
 
   constructor(record: HeaderRecord) {
     this.#record = record;
-    this.#lowercaseKeys = Object.getPrototypeOf(record) === null;
   }
 
   read(name: string): Lines | undefined {
-    if (this.#lowercaseKeys) return lines(this.#record[name]);
-    this.#keysByName ??= indexKeys(this.#record);
-    const matches = this.#keysByName.get(name);
-    if (matches === undefined) return undefined;
-    if (matches.length === 1) return lines(this.#record[matches[0] as string]);
-    return matches.flatMap((key) => lines(this.#record[key]) ?? []);
+    return lines(this.#record[name]);
   }
 
-  *all(): Iterable<readonly [string, string]> {
-    for (const key of Object.keys(this.#record)) {
-      const found = lines(this.#record[key]);
-      const name = key.toLowerCase();
-      if (typeof found === "string") yield [name, found];
-      else if (found !== undefined) for (const line of found) yield [name, line];
-    }
+  all(): Iterable<readonly [string, string]> {
+    return recordLines(this.#record);
   }
 }
 
-function indexKeys(record: HeaderRecord): Map<string, string[]> {
-  const index = new Map<string, string[]>();
+/** The field lines of a record's own properties, in key order, names as written. @internal */
+export function* recordLines(record: HeaderRecord): Iterable<readonly [string, string]> {
   for (const key of Object.keys(record)) {
-    const name = key.toLowerCase();
-    const keys = index.get(name);
-    if (keys === undefined) index.set(name, [key]);
-    else keys.push(key);
+    const found = lines(record[key]);
+    if (typeof found === "string") yield [key, found];
+    else if (found !== undefined) for (const line of found) yield [key, line];
   }
-  return index;
 }
 
 function lines(value: HeaderRecord[string]): Lines | undefined {
@@ -127,7 +111,7 @@ export class RawHeadersSource implements LineSource {
 
   *all(): Iterable<readonly [string, string]> {
     const raw = this.#raw;
-    for (let i = 0; i + 1 < raw.length; i += 2) yield [(raw[i] as string).toLowerCase(), raw[i + 1] as string];
+    for (let i = 0; i + 1 < raw.length; i += 2) yield [raw[i] as string, raw[i + 1] as string];
   }
 }
 

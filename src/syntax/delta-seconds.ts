@@ -23,7 +23,7 @@ const MAX_DELTA_SECONDS = 2147483648;
 /** Parses `s[start, end)` as delta-seconds. @internal */
 export function scanDeltaSeconds(s: string, start: number, end: number): ParseResult<DeltaSeconds> {
   if (start === end) {
-    return fail("invalid-delta-seconds", "expected delta-seconds (1*DIGIT), found an empty value.", start);
+    return fail("invalid-delta-seconds", "expected delta-seconds, found an empty value.", start);
   }
   let value = 0;
   for (let i = start; i < end; i++) {
@@ -35,15 +35,11 @@ export function scanDeltaSeconds(s: string, start: number, end: number): ParseRe
 }
 
 function notDigitAt(s: string, i: number, start: number): ParseResult<never> {
-  const c = s.charCodeAt(i);
-  const sign = i === start && (c === 0x2d || c === 0x2b);
   const why =
-    sign && c === 0x2d
-      ? "negative values are not delta-seconds. The Fetch standard then uses the default (5 s); Chromium, Firefox and WebKit do not cache the preflight at all."
-      : sign
-        ? "a sign is not allowed; browsers treat the value as invalid."
-        : "only ASCII digits are allowed (no sign, decimal point, exponent or unit); browsers treat the value as invalid.";
-  return fail("invalid-delta-seconds", `expected delta-seconds (1*DIGIT), found ${describeChar(s, i)} at offset ${i}: ${why}`, i);
+    i === start && s.charCodeAt(i) === 0x2d
+      ? "browsers do not cache a preflight with a negative max-age"
+      : "only digits are allowed; browsers then cache a preflight for the default 5 s";
+  return fail("invalid-delta-seconds", `expected delta-seconds, found ${describeChar(s, i)} at offset ${i}: ${why}.`, i);
 }
 
 function isDeltaSeconds(value: unknown): value is DeltaSeconds {

@@ -1,6 +1,6 @@
 import type { Brand } from "./brand.js";
-import { fail, ok, type ParseResult } from "./result.js";
-import { indexOfNonTchar, isLowercaseToken, notATokenAt } from "./token.js";
+import { ok, type ParseResult } from "./result.js";
+import { isLowercaseToken, scanToken } from "./token.js";
 import { valueType, type ValueType } from "./value-type.js";
 
 /**
@@ -60,9 +60,8 @@ export type FieldName = WellKnownFieldName | Brand<string, "FieldName">;
 
 // field-name = token    (RFC 9110 §5.1)
 function parseFieldName(input: string): ParseResult<FieldName> {
-  if (input.length === 0) return fail("empty", "expected a field name, found an empty value.");
-  const bad = indexOfNonTchar(input, 0, input.length);
-  return bad === -1 ? ok(input.toLowerCase() as FieldName) : notATokenAt(input, bad, "a field name");
+  const result = scanToken(input, 0, input.length, "a field name");
+  return result.ok ? ok(result.value.toLowerCase() as FieldName) : result;
 }
 
 /**

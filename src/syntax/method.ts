@@ -1,6 +1,6 @@
 import type { Brand } from "./brand.js";
-import { fail, ok, type ParseResult } from "./result.js";
-import { indexOfNonTchar, isToken, notATokenAt } from "./token.js";
+import type { ParseResult } from "./result.js";
+import { isToken, scanToken } from "./token.js";
 import { valueType, type ValueType } from "./value-type.js";
 
 /**
@@ -28,10 +28,9 @@ export type StandardMethod = "GET" | "HEAD" | "POST" | "PUT" | "DELETE" | "CONNE
 export type Method = StandardMethod | Brand<string, "Method">;
 
 // method = token    (RFC 9110 §9.1)
-function parseMethod(input: string): ParseResult<Method> {
-  if (input.length === 0) return fail("empty", "expected a method, found an empty value.");
-  const bad = indexOfNonTchar(input, 0, input.length);
-  return bad === -1 ? ok(input as Method) : notATokenAt(input, bad, "a method");
+/** Parses `s[start, end)` as a method. @internal */
+export function scanMethod(s: string, start: number, end: number): ParseResult<Method> {
+  return scanToken(s, start, end, "a method") as ParseResult<Method>;
 }
 
 /**
@@ -46,6 +45,6 @@ function parseMethod(input: string): ParseResult<Method> {
  */
 export const Method: ValueType<Method> = /* @__PURE__ */ valueType(
   "Method",
-  parseMethod,
+  (input: string) => scanMethod(input, 0, input.length),
   (value: unknown): value is Method => typeof value === "string" && isToken(value),
 );

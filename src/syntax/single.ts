@@ -29,7 +29,7 @@ function parseSingleFailure<T>(value: string | readonly string[], scan: Scanner<
   if (line === undefined) {
     return fail(
       "multiple-lines",
-      `expected one field line, found ${value.length}. Browsers join repeated lines into "a, b", which never matches a single value.`,
+      `expected one field line, found ${value.length}: browsers join them into "a, b", which never matches.`,
       value[0]?.length ?? 0,
     );
   }
@@ -39,7 +39,7 @@ function parseSingleFailure<T>(value: string | readonly string[], scan: Scanner<
   if (result.ok || line.lastIndexOf(",", end) < start) return result;
   return fail(
     "multiple-values",
-    `expected exactly one value, found the list "${line.slice(start, end)}". Browsers compare the whole value byte for byte, so a list never matches. First problem: ${result.error.message}`,
+    `expected one value, found a list, which browsers never match; ${result.error.message}`,
     result.error.offset,
   );
 }
@@ -54,7 +54,7 @@ export function scanTrue(s: string, start: number, end: number): ParseResult<tru
   const found = start === end ? "an empty value" : `"${s.slice(start, end)}"`;
   return fail(
     "not-true",
-    `expected exactly "true" (lowercase), found ${found}. Browsers compare byte for byte: "True", "1" or "false" never count; to deny, omit the header.`,
+    `expected "true", found ${found}: browsers compare byte for byte, so "True", "1" or "false" never count (omit the header to deny).`,
     start,
   );
 }

@@ -1,5 +1,5 @@
 import { describeChar, isTchar } from "./chars.js";
-import { fail, type Failure } from "./result.js";
+import { fail, ok, type Failure, type ParseResult } from "./result.js";
 
 // token = 1*tchar    (RFC 9110 §5.6.2)
 
@@ -30,14 +30,17 @@ export function isLowercaseToken(s: string): boolean {
  * @internal
  */
 export function notATokenAt(s: string, i: number, what: string, base = 0): Failure {
-  const found = describeChar(s, i);
-  const hint =
-    s.charCodeAt(i) === 0x22
-      ? " Quoted strings are not tokens: browsers reject the whole header."
-      : " One bad member makes browsers reject the whole header.";
+  const quoted = s.charCodeAt(i) === 0x22 ? " (quoted strings are not tokens)" : "";
   return fail(
     "invalid-token",
-    `expected ${what} (a token: letters, digits and !#$%&'*+-.^_\`|~), found ${found} at offset ${base + i}.${hint}`,
+    `expected ${what} (a token), found ${describeChar(s, i)} at offset ${base + i}${quoted}: browsers reject the whole header.`,
     base + i,
   );
+}
+
+/** Scans `s[start, end)` as one token; `what` names it in errors (`"a method"`). @internal */
+export function scanToken(s: string, start: number, end: number, what: string): ParseResult<string> {
+  if (start === end) return fail("empty", `expected ${what}, found an empty value.`, start);
+  const bad = indexOfNonTchar(s, start, end);
+  return bad === -1 ? ok(start === 0 && end === s.length ? s : s.slice(start, end)) : notATokenAt(s, bad, what);
 }
