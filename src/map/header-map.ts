@@ -55,9 +55,11 @@ export type HeaderInput =
  * object a framework holds per request or response.
  *
  * @remarks
- * Created from what a server already has without copying it: a lookup reads the source by name,
- * and typed values are parsed on first `get` and cached until that header changes. The lines are
- * copied (and checked) only when the map is first changed or walked in full. Names are
+ * Created from what a server already has (Node's `req.headers` or `rawHeaders`, a Fetch `Headers`)
+ * without copying it: a lookup reads the source by name, and typed values are parsed on first
+ * `get` and cached until that header changes. The lines are copied only when the map is first
+ * changed or walked in full; pairs and records with a prototype are copied at once. Either way
+ * they are checked at that first change or walk. Names are
  * lowercased; iteration yields one `[name, value]` per field line in insertion order. Any name,
  * including `__proto__` or `constructor`, is an ordinary header name.
  *

@@ -1,5 +1,6 @@
 // The inputs HeaderMap.from accepts, read lazily: a request's headers are looked up by name
-// where the server keeps them, and copied only when the map is changed or walked in full.
+// where the server keeps them, and copied only when the map is changed or walked in full. Pairs
+// and hand-made records are copied by HeaderMap itself.
 
 /**
  * The part of a Fetch `Headers` object that `HeaderMap` uses (undici's, a browser's, Deno's…).
