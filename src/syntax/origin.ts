@@ -53,7 +53,9 @@ export function scanOrigin(s: string, start: number, end: number): ParseResult<O
   if (start === end) return fail("empty", `${EXPECTED}, found an empty value.`, start);
   let i = start;
   if (charKind(s, i) === 1) while (++i < end && charKind(s, i) !== 0);
-  if (i === start || i + 3 > end || !s.startsWith("://", i)) return notAnOrigin(s, start, end, i);
+  if (i === start || i + 3 > end || !s.startsWith("://", i)) {
+    return notAnOrigin(s, start, end, urlOrigin(s.slice(start, end)), i);
+  }
   const schemeEnd = i;
   const defaultPort = specialDefaultPort(s, start, schemeEnd);
   i += 3;
@@ -95,14 +97,16 @@ export function scanOrigin(s: string, start: number, end: number): ParseResult<O
   }
   if (defaultPort !== undefined) {
     if (domain && !lastLabelDigit && !punycode && portOk && i === end) return accepted(s, start, end);
-    return isOriginPerUrl(s.slice(start, end)) ? accepted(s, start, end) : rejected(s, start, end, i, hostStart, hostEnd, portOk);
+    const sent = urlOrigin(s.slice(start, end));
+    if (sent === s.slice(start, end)) return accepted(s, start, end);
+    return rejected(s, start, end, sent, i, hostStart, hostEnd, portOk);
   }
   const scheme = s.slice(start, schemeEnd);
   if (OPAQUE_SCHEMES.has(scheme)) {
     return fail("invalid-origin", `${EXPECTED}: "${scheme}:" URLs have opaque origins, which browsers send as "null".`, start);
   }
   if ((domain || isCanonicalHost(s.slice(hostStart, hostEnd))) && portOk && i === end) return accepted(s, start, end);
-  return rejected(s, start, end, i, hostStart, hostEnd, portOk);
+  return rejected(s, start, end, undefined, i, hostStart, hostEnd, portOk);
 }
 
 function accepted(s: string, start: number, end: number): ParseResult<Origin> {
@@ -139,35 +143,38 @@ function urlOrigin(url: string): string | undefined {
   }
 }
 
-/** The URL Standard's own test, for the special schemes: `new URL(s).origin === s`. */
-function isOriginPerUrl(s: string): boolean {
-  return urlOrigin(s) === s;
-}
-
 /** Whether a bracketed IPv6 host (of a non-special scheme) is in the form the URL parser writes. */
 function isCanonicalHost(host: string): boolean {
   return host.charCodeAt(0) === 0x5b && urlOrigin(`http://${host}`) === `http://${host}`;
 }
 
 /**
- * The failure for an origin scanned up to `i`: the first character the scan could not take,
- * else the port, else the host.
+ * The failure for an origin scanned up to `i` (`sent`: what the URL parser makes of it): the
+ * first character the scan could not take, else the port, else the host.
  */
-function rejected(s: string, start: number, end: number, i: number, hostStart: number, hostEnd: number, portOk: boolean): ParseResult<never> {
-  if (i < end) return notAnOrigin(s, start, end, i);
+function rejected(
+  s: string,
+  start: number,
+  end: number,
+  sent: string | undefined,
+  i: number,
+  hostStart: number,
+  hostEnd: number,
+  portOk: boolean,
+): ParseResult<never> {
+  if (i < end) return notAnOrigin(s, start, end, sent, i);
   return portOk
-    ? notAnOrigin(s, start, end, hostStart, `host "${s.slice(hostStart, hostEnd)}"`)
-    : notAnOrigin(s, start, end, hostEnd + 1, `port "${s.slice(hostEnd + 1, end)}"`);
+    ? notAnOrigin(s, start, end, sent, hostStart, `host "${s.slice(hostStart, hostEnd)}"`)
+    : notAnOrigin(s, start, end, sent, hostEnd + 1, `port "${s.slice(hostEnd + 1, end)}"`);
 }
 
 /**
  * Why `s[start, end)` is not a serialized origin. When the URL parser reads it as a URL with a
- * tuple origin, the error shows that origin (what a browser sends) and points at the first
- * difference; otherwise it names `part` (e.g. `host "a.1"`) or the character at `at`.
+ * tuple origin (`sent`, what a browser sends), the error shows that origin and points at the
+ * first difference; otherwise it names `part` (e.g. `host "a.1"`) or the character at `at`.
  */
-function notAnOrigin(s: string, start: number, end: number, at: number, part?: string): ParseResult<never> {
+function notAnOrigin(s: string, start: number, end: number, sent: string | undefined, at: number, part?: string): ParseResult<never> {
   const text = s.slice(start, end);
-  const sent = urlOrigin(text);
   if (sent !== undefined && sent !== "null" && sent !== text) {
     let d = 0;
     while (text.charCodeAt(d) === sent.charCodeAt(d)) d++;
