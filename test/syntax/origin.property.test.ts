@@ -73,6 +73,19 @@ describe("Origin value type", () => {
     ["http://0x7f.1", false],
     ["https://xn--fa-hia.example", true],
     ["https://faß.example", false],
+    // Hosts off the scanner's common shape, decided by the URL parser.
+    ["http://*.test:8000", true],
+    ["http://a_b.example", true],
+    ["http://-a.example", true],
+    ["http://a.example.", true],
+    ["http://1.2.3.4.", false],
+    ["http://a.0x1g", true],
+    ["http://%61.example", false],
+    ["http://a.example:", false],
+    ["http://a.example:0", true],
+    ["foo://[::1]:8080", true],
+    ["foo://[0::1]", false],
+    ["foo://a.example:00", false],
   ])("%s → %s", (s, expected) => {
     expect(Origin.parse(s).ok).toBe(expected);
   });
