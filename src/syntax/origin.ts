@@ -62,7 +62,8 @@ export function scanOrigin(s: string, start: number, end: number): ParseResult<O
   const hostStart = i;
   // `domain`: dot-separated labels of lowercase letters, digits and hyphens, none empty or
   // starting or ending with a hyphen. A punycode label, or a last label starting with a digit
-  // (IPv4, or a host that ends in a number), is left to the URL parser.
+  // (IPv4, or a host that ends in a number) other than dotted-decimal IPv4, is left to the URL
+  // parser.
   let domain = true;
   let lastLabelDigit = false;
   let punycode = false;
@@ -96,7 +97,9 @@ export function scanOrigin(s: string, start: number, end: number): ParseResult<O
     portOk = digits > 0 && digits <= 5 && (digits === 1 || s.charCodeAt(portStart) !== 0x30) && port <= 65535 && port !== defaultPort;
   }
   if (defaultPort !== undefined) {
-    if (domain && !lastLabelDigit && !punycode && portOk && i === end) return accepted(s, start, end);
+    if (domain && !punycode && portOk && i === end && (!lastLabelDigit || isDottedDecimal(s, hostStart, hostEnd))) {
+      return accepted(s, start, end);
+    }
     const sent = urlOrigin(s.slice(start, end));
     if (sent === s.slice(start, end)) return accepted(s, start, end);
     return rejected(s, start, end, sent, i, hostStart, hostEnd, portOk);
@@ -107,6 +110,29 @@ export function scanOrigin(s: string, start: number, end: number): ParseResult<O
   }
   if ((domain || isCanonicalHost(s.slice(hostStart, hostEnd))) && portOk && i === end) return accepted(s, start, end);
   return rejected(s, start, end, undefined, i, hostStart, hostEnd, portOk);
+}
+
+//   serialized-ipv4 = dec-octet "." dec-octet "." dec-octet "." dec-octet   (URL Standard §3.5)
+//   dec-octet       = "0" / %x31-39 0*2DIGIT, at most 255
+/** Whether `s[start, end)` is an IPv4 address as the URL parser serializes it. */
+function isDottedDecimal(s: string, start: number, end: number): boolean {
+  let parts = 0;
+  let value = 0;
+  let digits = 0;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? s.charCodeAt(i) : 0x2e;
+    if (c === 0x2e) {
+      if (digits === 0 || value > 255) return false;
+      parts++;
+      value = 0;
+      digits = 0;
+    } else {
+      if (c < 0x30 || c > 0x39 || (digits === 1 && value === 0)) return false;
+      value = value * 10 + c - 0x30;
+      digits++;
+    }
+  }
+  return parts === 4;
 }
 
 function accepted(s: string, start: number, end: number): ParseResult<Origin> {
