@@ -32,10 +32,10 @@ export type Origin = Brand<string, "Origin">;
 //
 // For the special schemes the URL Standard decides: `s` is a serialized origin iff
 // `new URL(s).origin === s`. The scanner accepts the common shape on its own — a domain of
-// lowercase letters, digits and inner hyphens, a port without leading zeros that is not the
-// default — and asks the platform's URL parser about everything else: IPv4 and IPv6 hosts
-// (canonical forms), hosts that end in a number, punycode labels (IDNA tables), and every
-// rejection, so that the error can show the origin a browser would send instead.
+// lowercase letters, digits and inner hyphens or a dotted-decimal IPv4 address, a port without
+// leading zeros that is not the default — and asks the platform's URL parser about everything
+// else: IPv6 hosts (canonical form), other hosts that end in a number, punycode labels (IDNA
+// tables), and every rejection, so that the error can show the origin a browser would send.
 
 const EXPECTED = "expected a serialized origin (scheme://host[:port])";
 /** Per ASCII code unit: 1 = lowercase letter, 2 = digit, 3 = "-", 4 = ".", 5 = "+". */
@@ -214,8 +214,8 @@ function notAnOrigin(s: string, start: number, end: number, sent: string | undef
 
 /**
  * Parse, construct and recognise {@link (Origin:type)} values. `Origin.parse` calls the
- * platform's URL parser only for what the common shape does not cover: IP addresses, hosts that
- * end in a number, punycode (`xn--`) labels, and rejected values.
+ * platform's URL parser only for what the common shape does not cover: IPv6 addresses, other
+ * hosts that end in a number, punycode (`xn--`) labels, and rejected values.
  *
  * @example
  * ```ts
