@@ -1,4 +1,5 @@
 import { trimHttpWhitespace, trimOws } from "../syntax/chars.js";
+import { isToken } from "../syntax/token.js";
 
 // The request side of the CORS protocol (Fetch §2.2.2, §3.2.2, §4.8): what a page's fetch() call
 // turns into, and whether it needs a preflight.
@@ -115,11 +116,9 @@ function mimeEssence(value: string): string | undefined {
   let subtypeEnd = semicolon === -1 ? trimmed.length : semicolon;
   while (subtypeEnd > slash + 1 && " \t\r\n".includes(trimmed.charAt(subtypeEnd - 1))) subtypeEnd--;
   const subtype = trimmed.slice(slash + 1, subtypeEnd);
-  if (!TOKEN.test(type) || !TOKEN.test(subtype)) return undefined;
+  if (!isToken(type) || !isToken(subtype)) return undefined;
   return `${type}/${subtype}`.toLowerCase();
 }
-
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 //   simple range = "bytes=" [start] "-" [end], digits only, no whitespace (allowWhitespace is
 //   false for the safelist); start must be present, and not above end.

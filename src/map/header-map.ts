@@ -20,6 +20,7 @@ import {
   type HeaderRecord,
   type LineSource,
   type Lines,
+  withLine,
 } from "./sources.js";
 
 /** Field lines the library built itself, handed to the constructor by {@link trustedHeaderMap}. */
@@ -262,8 +263,7 @@ export class HeaderMap implements Iterable<[string, string]> {
     let found: Lines | undefined;
     for (let i = 0; i < names.length; i++) {
       if (names[i] !== name) continue;
-      const value = values[i] as string;
-      found = found === undefined ? value : typeof found === "string" ? [found, value] : [...found, value];
+      found = withLine(found, values[i] as string);
     }
     return found;
   }

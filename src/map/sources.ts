@@ -36,6 +36,18 @@ export type HeaderRecord = { readonly [name: string]: string | readonly string[]
 /** One field line or several, as the sources hand them out. @internal */
 export type Lines = string | readonly string[];
 
+/**
+ * `found` with one more line: a string for the first, an array from the second on. Only for
+ * results being gathered: the array it made is extended in place.
+ * @internal
+ */
+export function withLine(found: Lines | undefined, line: string): Lines {
+  if (found === undefined) return line;
+  if (typeof found === "string") return [found, line];
+  (found as string[]).push(line);
+  return found;
+}
+
 /** A source of field lines, read by lowercase name. @internal */
 export interface LineSource {
   /** The lines of `name` (lowercase): undefined when absent, a string for one line. */
@@ -104,8 +116,7 @@ export class RawHeadersSource implements LineSource {
       // Lengths differ for most names; toLowerCase is native (and returns a lowercase key
       // itself), four times faster than comparing code units in a loop (bench/map.bench.ts).
       if (key.length !== name.length || (key !== name && key.toLowerCase() !== name)) continue;
-      const value = raw[i + 1] as string;
-      found = found === undefined ? value : typeof found === "string" ? [found, value] : [...found, value];
+      found = withLine(found, raw[i + 1] as string);
     }
     return found;
   }

@@ -100,8 +100,9 @@ export function scanOrigin(s: string, start: number, end: number): ParseResult<O
     if (domain && !punycode && portOk && i === end && (!lastLabelDigit || isDottedDecimal(s, hostStart, hostEnd))) {
       return accepted(s, start, end);
     }
-    const sent = urlOrigin(s.slice(start, end));
-    if (sent === s.slice(start, end)) return accepted(s, start, end);
+    const text = s.slice(start, end);
+    const sent = urlOrigin(text);
+    if (sent === text) return ok(text as Origin);
     return rejected(s, start, end, sent, i, hostStart, hostEnd, portOk);
   }
   const scheme = s.slice(start, schemeEnd);
