@@ -200,7 +200,7 @@ function checkCommand(args: readonly string[], io: Io): number {
   }
   io.out(`Blocked at the ${verdict.stage} (${verdict.reason}).`);
   io.out(`  ${verdict.message}`);
-  if (verdict.reason === "preflight-missing") io.out("  Capture the OPTIONS response too and pass it with --preflight FILE.");
+  if (verdict.reason === "missing-preflight") io.out("  Capture the OPTIONS response too and pass it with --preflight FILE.");
   return 1;
 }
 

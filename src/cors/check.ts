@@ -109,44 +109,44 @@ export type CorsVerdict =
  * Why a browser blocks a CORS exchange.
  *
  * @remarks
- * - `method-invalid`, `method-forbidden`: `fetch()` throws before sending anything (not a token;
+ * - `invalid-method`, `forbidden-method`: `fetch()` throws before sending anything (not a token;
  *   CONNECT, TRACE, TRACK). Reported at the `preflight` stage.
- * - `preflight-missing`: a preflight is needed but the exchange has no preflight response.
- * - `acao-missing`, `acao-multiple`, `acao-wildcard-with-credentials`, `acao-mismatch`: the
+ * - `missing-preflight`: a preflight is needed but the exchange has no preflight response.
+ * - `missing-allow-origin`, `multiple-allow-origin`, `wildcard-origin-with-credentials`, `mismatched-allow-origin`: the
  *   `Access-Control-Allow-Origin` check, on the preflight or the actual response.
- * - `acac-not-true`: credentials mode `include` and `Access-Control-Allow-Credentials` is not
+ * - `invalid-allow-credentials`: credentials mode `include` and `Access-Control-Allow-Credentials` is not
  *   exactly `true`.
- * - `preflight-status`: the preflight response status is not 200–299.
- * - `pna-missing`, `pna-invalid`: Private Network Access preflight without
+ * - `unsuccessful-preflight`: the preflight response status is not 200–299.
+ * - `missing-allow-private-network`, `invalid-allow-private-network`: Private Network Access preflight without
  *   `Access-Control-Allow-Private-Network: true`.
- * - `acam-invalid`, `acah-invalid`: a member of `Access-Control-Allow-Methods` / `-Headers` is
+ * - `invalid-allow-methods`, `invalid-allow-headers`: a member of `Access-Control-Allow-Methods` / `-Headers` is
  *   not a token (one bad line fails the preflight).
- * - `method-not-allowed`, `header-not-allowed`: not covered by the preflight response.
+ * - `disallowed-method`, `disallowed-header`: not covered by the preflight response.
  *
  * @example
  * ```ts
  * const verdict = checkCors(request, exchange);
- * // acao-mismatch: the server allowed another origin than the page's
- * if (!verdict.ok && verdict.reason === "acao-mismatch") console.warn(verdict.message);
+ * // mismatched-allow-origin: the server allowed another origin than the page's
+ * if (!verdict.ok && verdict.reason === "mismatched-allow-origin") console.warn(verdict.message);
  * ```
  * @public
  */
 export type CorsFailureReason =
-  | "method-invalid"
-  | "method-forbidden"
-  | "preflight-missing"
-  | "acao-missing"
-  | "acao-multiple"
-  | "acao-wildcard-with-credentials"
-  | "acao-mismatch"
-  | "acac-not-true"
-  | "preflight-status"
-  | "pna-missing"
-  | "pna-invalid"
-  | "acam-invalid"
-  | "acah-invalid"
-  | "method-not-allowed"
-  | "header-not-allowed";
+  | "invalid-method"
+  | "forbidden-method"
+  | "missing-preflight"
+  | "missing-allow-origin"
+  | "multiple-allow-origin"
+  | "wildcard-origin-with-credentials"
+  | "mismatched-allow-origin"
+  | "invalid-allow-credentials"
+  | "unsuccessful-preflight"
+  | "missing-allow-private-network"
+  | "invalid-allow-private-network"
+  | "invalid-allow-methods"
+  | "invalid-allow-headers"
+  | "disallowed-method"
+  | "disallowed-header";
 
 /**
  * Options of {@link checkCors}.
@@ -195,7 +195,7 @@ const SAFELISTED_RESPONSE_HEADERS = new Set([
  *                                          "access-control-allow-methods": "PUT" } },
  *   },
  * );
- * // { ok: false, stage: "preflight", reason: "acac-not-true", message: "… must be 'true' …" }
+ * // { ok: false, stage: "preflight", reason: "invalid-allow-credentials", message: "… must be 'true' …" }
  * ```
  * @public
  */
@@ -206,10 +206,10 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
   const credentials = request?.credentials === "include";
   const method = normalizeMethod(typeof request?.method === "string" ? request.method : "");
   if (!isToken(method)) {
-    return blocked("preflight", { reason: "method-invalid", detail: `'${method}' is not a valid HTTP method, so fetch() throws.` }, null);
+    return blocked("preflight", { reason: "invalid-method", detail: `'${method}' is not a valid HTTP method, so fetch() throws.` }, null);
   }
   if (isForbiddenMethod(method)) {
-    return blocked("preflight", { reason: "method-forbidden", detail: `'${method}' is a forbidden method, so fetch() throws.` }, null);
+    return blocked("preflight", { reason: "forbidden-method", detail: `'${method}' is a forbidden method, so fetch() throws.` }, null);
   }
 
   const headers = requestHeaders(request?.headers);
@@ -224,7 +224,7 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
     sent.push(["origin", origin]);
     if (preflightResponse === undefined || preflightResponse === null) {
       const info = { headers: sent, maxAge: 0 };
-      return blocked("preflight", { reason: "preflight-missing", detail: "A preflight is needed, but the exchange has no preflight response." }, info);
+      return blocked("preflight", { reason: "missing-preflight", detail: "A preflight is needed, but the exchange has no preflight response." }, info);
     }
     const response = safeMap(preflightResponse.headers);
     const failure = checkPreflight(response, preflightResponse.status, {
@@ -279,25 +279,25 @@ function combined(headers: HeaderMap, name: string): string | null {
 function corsCheck(headers: HeaderMap, origin: string, credentials: boolean): Failure | undefined {
   const allowOrigin = combined(headers, "access-control-allow-origin");
   if (allowOrigin === null) {
-    return { reason: "acao-missing", detail: "No 'Access-Control-Allow-Origin' header is present on the requested resource." };
+    return { reason: "missing-allow-origin", detail: "No 'Access-Control-Allow-Origin' header is present on the requested resource." };
   }
   if (allowOrigin === "*" && !credentials) return undefined;
   if (allowOrigin !== origin) {
     if (allowOrigin === "*") {
       return {
-        reason: "acao-wildcard-with-credentials",
+        reason: "wildcard-origin-with-credentials",
         detail:
           "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' when the request's credentials mode is 'include'.",
       };
     }
     if (allowOrigin.includes(",")) {
       return {
-        reason: "acao-multiple",
+        reason: "multiple-allow-origin",
         detail: `The 'Access-Control-Allow-Origin' header contains multiple values '${allowOrigin}', but only one is allowed.`,
       };
     }
     return {
-      reason: "acao-mismatch",
+      reason: "mismatched-allow-origin",
       detail: `The 'Access-Control-Allow-Origin' header has a value '${allowOrigin}' that is not equal to the supplied origin '${origin}'.`,
     };
   }
@@ -305,7 +305,7 @@ function corsCheck(headers: HeaderMap, origin: string, credentials: boolean): Fa
   const allowCredentials = combined(headers, "access-control-allow-credentials");
   if (allowCredentials === "true") return undefined;
   return {
-    reason: "acac-not-true",
+    reason: "invalid-allow-credentials",
     detail: `The value of the 'Access-Control-Allow-Credentials' header in the response is '${allowCredentials ?? ""}' which must be 'true' when the request's credentials mode is 'include'.`,
   };
 }
@@ -327,39 +327,39 @@ function checkPreflight(headers: HeaderMap, status: number, context: PreflightCo
   const access = corsCheck(headers, context.origin, context.credentials);
   if (access !== undefined) return { reason: access.reason, detail: `Response to preflight request doesn't pass access control check: ${access.detail}` };
   if (!(typeof status === "number" && status >= 200 && status <= 299)) {
-    return { reason: "preflight-status", detail: "Response to preflight request doesn't pass access control check: It does not have HTTP ok status." };
+    return { reason: "unsuccessful-preflight", detail: "Response to preflight request doesn't pass access control check: It does not have HTTP ok status." };
   }
   if (context.privateNetwork) {
     const allow = combined(headers, "access-control-allow-private-network");
     if (allow !== "true") {
       return allow === null
-        ? { reason: "pna-missing", detail: "Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Private-Network' header was present in the preflight response for this private network request targeting the `local` address space." }
-        : { reason: "pna-invalid", detail: `Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Private-Network' header has a value '${allow}' which is not equal to 'true'.` };
+        ? { reason: "missing-allow-private-network", detail: "Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Private-Network' header was present in the preflight response for this private network request targeting the `local` address space." }
+        : { reason: "invalid-allow-private-network", detail: `Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Private-Network' header has a value '${allow}' which is not equal to 'true'.` };
     }
   }
   const methods = listValue(headers, "access-control-allow-methods", accessControlAllowMethods.parse);
   if (methods === "failure") {
-    return { reason: "acam-invalid", detail: "Cannot parse Access-Control-Allow-Methods response header field in preflight response." };
+    return { reason: "invalid-allow-methods", detail: "Cannot parse Access-Control-Allow-Methods response header field in preflight response." };
   }
   const names = listValue(headers, "access-control-allow-headers", accessControlAllowHeaders.parse);
   if (names === "failure") {
-    return { reason: "acah-invalid", detail: "Cannot parse Access-Control-Allow-Headers response header field in preflight response." };
+    return { reason: "invalid-allow-headers", detail: "Cannot parse Access-Control-Allow-Headers response header field in preflight response." };
   }
   const { method, credentials } = context;
   const methodWildcard = !credentials && methods.includes("*");
   if (!methods.includes(method) && !isSafelistedMethod(method) && !methodWildcard) {
-    return { reason: "method-not-allowed", detail: `Method ${method} is not allowed by Access-Control-Allow-Methods in preflight response.` };
+    return { reason: "disallowed-method", detail: `Method ${method} is not allowed by Access-Control-Allow-Methods in preflight response.` };
   }
   const headerWildcard = !credentials && names.includes("*");
   if (context.authorization && !names.includes("authorization") && !(context.chromium && headerWildcard)) {
     return {
-      reason: "header-not-allowed",
+      reason: "disallowed-header",
       detail: "Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response (a wildcard '*' does not cover Authorization).",
     };
   }
   for (const name of context.names) {
     if (!names.includes(name) && !headerWildcard) {
-      return { reason: "header-not-allowed", detail: `Request header field ${name} is not allowed by Access-Control-Allow-Headers in preflight response.` };
+      return { reason: "disallowed-header", detail: `Request header field ${name} is not allowed by Access-Control-Allow-Headers in preflight response.` };
     }
   }
   return undefined;

@@ -161,26 +161,26 @@ export type CheckedOrigin<S extends string> = string extends S
  * Why a policy answered as it did.
  *
  * @remarks
- * `origin-invalid` (the Origin header does not parse), `origin-not-allowed`, `method-invalid`,
- * `method-not-allowed`, `headers-invalid` (ACRH does not parse), `headers-too-large` (ACRH over
- * 4096 characters or 64 names), `headers-not-allowed`, `private-network-not-allowed`.
+ * `invalid-origin` (the Origin header does not parse), `disallowed-origin`, `invalid-method`,
+ * `disallowed-method`, `invalid-request-headers` (ACRH does not parse), `oversized-request-headers` (ACRH over
+ * 4096 characters or 64 names), `disallowed-header`, `disallowed-private-network`.
  *
  * @example
  * ```ts
  * const decision = policy.handle({ method: req.method, headers: req.headers });
- * if (!decision.allowed) log.info(`CORS refused: ${decision.reason}`);   // e.g. "origin-not-allowed"
+ * if (!decision.allowed) log.info(`CORS refused: ${decision.reason}`);   // e.g. "disallowed-origin"
  * ```
  * @public
  */
 export type CorsDecisionReason =
-  | "origin-invalid"
-  | "origin-not-allowed"
-  | "method-invalid"
-  | "method-not-allowed"
-  | "headers-invalid"
-  | "headers-too-large"
-  | "headers-not-allowed"
-  | "private-network-not-allowed";
+  | "invalid-origin"
+  | "disallowed-origin"
+  | "invalid-method"
+  | "disallowed-method"
+  | "invalid-request-headers"
+  | "oversized-request-headers"
+  | "disallowed-header"
+  | "disallowed-private-network";
 
 /**
  * What a policy decided for one request, and the response headers to send.
@@ -422,8 +422,8 @@ function decide(policy: Compiled, request: { readonly method: string; readonly h
     if (policy.exact.has(originLine)) allowOrigin = originLine;
     else {
       const origin = originLine.length > MAX_ORIGIN_LENGTH ? undefined : parseHeader("origin", originLine);
-      if (origin === undefined || !origin.ok) return refuse("origin-invalid");
-      if (!originAllowed(policy, origin.value)) return refuse("origin-not-allowed");
+      if (origin === undefined || !origin.ok) return refuse("invalid-origin");
+      if (!originAllowed(policy, origin.value)) return refuse("disallowed-origin");
       allowOrigin = origin.value;
     }
   }
@@ -434,8 +434,8 @@ function decide(policy: Compiled, request: { readonly method: string; readonly h
 
   if (!policy.methods.has(acrm)) {
     const method = parseHeader("access-control-request-method", acrm);
-    if (!method.ok) return refuse("method-invalid");
-    if (!isSafelistedMethod(method.value) && !policy.anyMethod && !policy.methods.has(method.value)) return refuse("method-not-allowed");
+    if (!method.ok) return refuse("invalid-method");
+    if (!isSafelistedMethod(method.value) && !policy.anyMethod && !policy.methods.has(method.value)) return refuse("disallowed-method");
   }
   // One read of each header (Fetch Headers reads are not cheap); list members are the same in
   // the combined value as in the separate lines.
@@ -445,7 +445,7 @@ function decide(policy: Compiled, request: { readonly method: string; readonly h
     if (refusal !== undefined) return refuse(refusal);
   }
   const pna = incoming.has("access-control-request-private-network");
-  if (pna && !policy.privateNetwork) return refuse("private-network-not-allowed");
+  if (pna && !policy.privateNetwork) return refuse("disallowed-private-network");
 
   add(names, values, "access-control-allow-origin", allowOrigin);
   if (policy.credentials) add(names, values, "access-control-allow-credentials", "true");
@@ -466,13 +466,13 @@ function checkRequestHeaders(policy: Compiled, acrh: string): CorsDecisionReason
   const known = memo.get(acrh);
   if (known !== undefined) return known === "allowed" ? undefined : known;
   let answer: CorsDecisionReason | "allowed" = "allowed";
-  if (acrh.length > MAX_ACRH_LENGTH) return "headers-too-large";
+  if (acrh.length > MAX_ACRH_LENGTH) return "oversized-request-headers";
   const requested = parseHeader("access-control-request-headers", acrh);
-  if (!requested.ok) answer = requested.error.code === "empty-list" ? "headers-not-allowed" : "headers-invalid";
-  else if (requested.value.length > MAX_ACRH_NAMES) answer = "headers-too-large";
+  if (!requested.ok) answer = requested.error.code === "empty-list" ? "disallowed-header" : "invalid-request-headers";
+  else if (requested.value.length > MAX_ACRH_NAMES) answer = "oversized-request-headers";
   else {
     for (const name of requested.value) {
-      if (!policy.headers.has(name) && !(policy.anyHeader && name !== "authorization")) answer = "headers-not-allowed";
+      if (!policy.headers.has(name) && !(policy.anyHeader && name !== "authorization")) answer = "disallowed-header";
     }
   }
   if (memo.size >= 256) memo.clear();

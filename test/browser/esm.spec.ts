@@ -63,7 +63,7 @@ test("the ESM build runs in Chromium", async () => {
     serialized: "GET, PUT",
     origin: true,
     map: { ok: true, value: ["origin"] },
-    verdict: "method-not-allowed",
+    verdict: "disallowed-method",
     decision: true,
   });
 });

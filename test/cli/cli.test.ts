@@ -57,7 +57,7 @@ describe("typed-headers check", () => {
   test("exits 1 with the reason when it would block", () => {
     const { status, out } = run([...base, "--method", "DELETE", "--preflight", fixture("preflight-ok.http"), fixture("response-ok.http")]);
     expect(status).toBe(1);
-    expect(out).toContain("Blocked at the preflight (method-not-allowed).");
+    expect(out).toContain("Blocked at the preflight (disallowed-method).");
     expect(out).toContain("Method DELETE is not allowed");
   });
 

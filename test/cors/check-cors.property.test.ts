@@ -82,21 +82,21 @@ describe("checkCors laws", () => {
         const { needsPreflight, acrm, acrh, base, preflight } = allowing(req);
         const without = (lines: [string, string][], name: string) => lines.filter(([n]) => n !== name);
         const removals: [stage: "preflight" | "response", reason: string, pre: [string, string][], res: [string, string][]][] = [
-          ["response", "acao-missing", preflight, without(base, "access-control-allow-origin")],
+          ["response", "missing-allow-origin", preflight, without(base, "access-control-allow-origin")],
         ];
         if (req.credentials === "include") {
-          removals.push(["response", "acac-not-true", preflight, without(base, "access-control-allow-credentials")]);
+          removals.push(["response", "invalid-allow-credentials", preflight, without(base, "access-control-allow-credentials")]);
         }
         if (needsPreflight) {
-          removals.push(["preflight", "acao-missing", without(preflight, "access-control-allow-origin"), base]);
+          removals.push(["preflight", "missing-allow-origin", without(preflight, "access-control-allow-origin"), base]);
           if (req.credentials === "include") {
-            removals.push(["preflight", "acac-not-true", without(preflight, "access-control-allow-credentials"), base]);
+            removals.push(["preflight", "invalid-allow-credentials", without(preflight, "access-control-allow-credentials"), base]);
           }
           if (acrm !== undefined && !["GET", "HEAD", "POST"].includes(acrm)) {
-            removals.push(["preflight", "method-not-allowed", without(preflight, "access-control-allow-methods"), base]);
+            removals.push(["preflight", "disallowed-method", without(preflight, "access-control-allow-methods"), base]);
           }
           if (acrh !== undefined) {
-            removals.push(["preflight", "header-not-allowed", without(preflight, "access-control-allow-headers"), base]);
+            removals.push(["preflight", "disallowed-header", without(preflight, "access-control-allow-headers"), base]);
           }
         }
         const [stage, reason, pre, res] = removals[pick % removals.length] as (typeof removals)[number];
@@ -112,7 +112,7 @@ describe("checkCors laws", () => {
         const { needsPreflight, preflight, base } = allowing(req);
         fc.pre(needsPreflight);
         const verdict = checkCors(req, { preflight: { status, headers: preflight }, response: { status: 200, headers: base } });
-        expect(verdict).toMatchObject({ ok: false, stage: "preflight", reason: "preflight-status" });
+        expect(verdict).toMatchObject({ ok: false, stage: "preflight", reason: "unsuccessful-preflight" });
       }),
     );
   });
@@ -138,7 +138,7 @@ describe("the README's example", () => {
     expect(verdict).toMatchObject({
       ok: false,
       stage: "preflight",
-      reason: "method-not-allowed",
+      reason: "disallowed-method",
       message: "Blocked by CORS policy: Method patch is not allowed by Access-Control-Allow-Methods in preflight response.",
     });
   });
@@ -150,6 +150,6 @@ describe("Chromium's preflight cache", () => {
     const preflight = (acah: string) => ({ preflight: { status: 204, headers: { "access-control-allow-origin": "https://a.example", "access-control-allow-headers": acah, "access-control-max-age": "600" } } });
     expect(checkCors(request, preflight("*"), { engine: "chromium" })).toMatchObject({ ok: true, preflight: { maxAge: 0 } });
     expect(checkCors(request, preflight("*, authorization"), { engine: "chromium" })).toMatchObject({ ok: true, preflight: { maxAge: 600 } });
-    expect(checkCors(request, preflight("*"))).toMatchObject({ ok: false, reason: "header-not-allowed" });
+    expect(checkCors(request, preflight("*"))).toMatchObject({ ok: false, reason: "disallowed-header" });
   });
 });

@@ -61,7 +61,7 @@ describe("preflight status (WPT fetch/api/cors/cors-preflight-status.any.js)", (
         { preflight: { status, headers: lines }, response: { status: 200, headers: lines } },
       );
       expect(verdict.ok).toBe(v.expected === "accept");
-      if (!verdict.ok) expect(verdict).toMatchObject({ stage: "preflight", reason: "preflight-status" });
+      if (!verdict.ok) expect(verdict).toMatchObject({ stage: "preflight", reason: "unsuccessful-preflight" });
     });
   }
 });
