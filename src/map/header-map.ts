@@ -1,11 +1,10 @@
 import { indexOfForbiddenChar } from "../syntax/chars.js";
 import type { ParseResult } from "../syntax/result.js";
 import { isToken } from "../syntax/token.js";
-import { parseWith, serializeWith } from "../headers/codec.js";
 import {
-  definitionOrThrow,
-  findDefinition,
-  isLowercaseBuiltinName,
+  codecOrThrow,
+  findCodec,
+  isRegisteredLowercaseName,
   unknownHeader,
   type HeaderValue,
   type KnownHeaderName,
@@ -119,13 +118,13 @@ export class HeaderMap implements Iterable<[string, string]> {
    * `unknown-header`.
    */
   get<N extends string>(name: KnownHeaderName<N>): ParseResult<HeaderValue<N>> {
-    const definition = typeof name === "string" ? findDefinition(name) : undefined;
-    if (definition === undefined) return unknownHeader(name);
-    const key = definition.name;
+    const codec = typeof name === "string" ? findCodec(name) : undefined;
+    if (codec === undefined) return unknownHeader(name);
+    const key = codec.name;
     const parsed = (this.#parsed ??= []);
     const at = parsed.indexOf(key);
     if (at !== -1) return parsed[at + 1] as ParseResult<HeaderValue<N>>;
-    const result = parseWith(definition, this.#read(key));
+    const result = codec.parse(this.#read(key));
     parsed.push(key, result);
     return result as ParseResult<HeaderValue<N>>;
   }
@@ -155,8 +154,8 @@ export class HeaderMap implements Iterable<[string, string]> {
    *   is then unchanged.
    */
   set<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): this {
-    const definition = definitionOrThrow(name);
-    this.#replace(definition.name, serializeWith(definition, value));
+    const codec = codecOrThrow(name);
+    this.#replace(codec.name, codec.serialize(value));
     return this;
   }
 
@@ -169,17 +168,18 @@ export class HeaderMap implements Iterable<[string, string]> {
    *   is present; the map is then unchanged.
    */
   append<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): this {
-    const definition = definitionOrThrow(name);
-    const key = definition.name;
-    const serialized = serializeWith(definition, value);
+    const codec = codecOrThrow(name);
+    const key = codec.name;
+    const serialized = codec.serialize(value);
     const existing = this.#read(key);
     if (existing === undefined) return this.#push(key, serialized);
-    if (definition.merge === undefined) {
+    if (codec.merge === undefined) {
       throw new TypeError(`typed-headers: ${key} takes a single value and is already set; use set() to replace it.`);
     }
-    const current = parseWith(definition, existing);
+    const current = codec.parse(existing);
     if (!current.ok) return this.#push(key, serialized);
-    return this.#replace(key, serializeWith(definition, definition.merge(current.value, value)));
+    // The merged value is serialized (and so checked) again: merge reads the caller's value anew.
+    return this.#replace(key, codec.serialize(codec.merge(current.value, value)));
   }
 
   /**
@@ -373,7 +373,7 @@ function emptyRecordClass(): new () => object {
 /** `name` lowercased; a built-in name given in lowercase, the usual case, is returned as it is. */
 function lowercase(name: string): string {
   if (typeof name !== "string") return "";
-  return isLowercaseBuiltinName(name) ? name : name.toLowerCase();
+  return isRegisteredLowercaseName(name) ? name : name.toLowerCase();
 }
 
 function checkedName(name: string): string {

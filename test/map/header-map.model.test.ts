@@ -2,7 +2,7 @@
 // [lowercase name, value] field lines. Random command sequences must keep the two in step.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { HeaderMap, parseHeader, serializeHeader, type HeaderName } from "../../src/index.js";
+import { HeaderMap, parseHeader, serializeHeader, type HeaderName } from "typed-headers";
 
 type Line = [string, string];
 interface Model {
