@@ -133,10 +133,10 @@ export function serializeWith<Value>(definition: RegisteredDefinition<string, Va
     unchanging ||= Object.isFrozen(value);
   } catch (error) {
     if (error instanceof TypeError && error.message.startsWith("typed-headers:")) throw error;
-    throw new TypeError(`typed-headers: cannot serialize ${definition.name}: reading the value threw.`);
+    output = undefined; // reading the value threw
   }
   if (typeof output !== "string" || !isFieldValue(output)) {
-    throw new TypeError(`typed-headers: cannot serialize ${definition.name}: the serializer's output is not a valid field value.`);
+    throw new TypeError(`typed-headers: cannot serialize ${definition.name}: not a valid value.`);
   }
   if (unchanging) definition.lastSerialized = [value, output];
   return output;
