@@ -189,6 +189,11 @@ export function formatHttpDate(time: number): string {
   return new Date(time).toUTCString();
 }
 
+/** `time` (milliseconds) down to its second, before 1970 too. @internal */
+export function wholeSeconds(time: number): number {
+  return time - (((time % 1000) + 1000) % 1000);
+}
+
 function isHttpDate(value: unknown): value is HttpDate {
   return httpDateTime(value) === httpDateTime(value); // not NaN
 }
@@ -228,7 +233,7 @@ export const HttpDate: ValueType<HttpDate, Date | number | string> = {
     } catch {
       // not a Date: reported below
     }
-    time -= ((time % 1000) + 1000) % 1000; // down to the second, also before 1970
+    time = wholeSeconds(time);
     if (time >= MIN_TIME && time <= MAX_TIME) return new Date(time) as HttpDate;
     throw new TypeError(
       `typed-headers: HttpDate.from expects a valid Date, milliseconds or an HTTP-date string between the years 0000 and 9999, got ${
