@@ -177,3 +177,8 @@ describe("If-Range (RFC 9110 §13.1.5)", () => {
     expect(ifRangeHeader.parse("xyzzy")).toMatchObject({ ok: false, error: { code: "invalid-date" } });
   });
 });
+
+test("If-Range: a date starting with W (Wed) is a date, not a weak tag", () => {
+  expect(ifRangeHeader.parse("Wed, 01 Jan 2020 00:00:00 GMT")).toEqual({ ok: true, value: date("2020-01-01T00:00:00Z") });
+  expect(ifRangeHeader.parse('w/"x"')).toMatchObject({ ok: false, error: { code: "invalid-entity-tag" } });
+});

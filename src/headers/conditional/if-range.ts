@@ -5,7 +5,8 @@ import { codecOf, type HeaderCodec } from "../codec.js";
 import { invalidValue } from "../definition.js";
 
 //   If-Range = entity-tag / HTTP-date    (RFC 9110 §13.1.5)
-// An entity tag starts with DQUOTE or "W/"; anything else is read as a date. Clients must not
+// An entity tag starts with DQUOTE or "W/" (a date may start with "W", as in "Wed,"); anything
+// else is read as a date. Clients must not
 // send a weak tag, but it is valid syntax: it parses, and never matches (strong comparison).
 
 /**
@@ -24,7 +25,8 @@ export const ifRangeHeader: HeaderCodec<"if-range", EntityTag | HttpDate> = /* @
   parse: (value) =>
     parseSingleLine<EntityTag | HttpDate>(value, (s, start, end) => {
       const c = s.charCodeAt(start);
-      return c === 0x22 || c === 0x57 || c === 0x77 ? scanEntityTag(s, start, end) : scanHttpDate(s, start, end);
+      const tag = c === 0x22 || ((c === 0x57 || c === 0x77) && s.charCodeAt(start + 1) === 0x2f); // '"', "W/" or "w/"
+      return tag ? scanEntityTag(s, start, end) : scanHttpDate(s, start, end);
     }),
   serialize: (value) => {
     const time = httpDateTime(value);
