@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { FieldName } from "../syntax/field-name.js";
 import { cacheControlHeader, type CacheControl } from "./cache-control.js";
 
 const parse = (value: string | string[]) => cacheControlHeader.parse(value);
@@ -9,8 +10,8 @@ describe("Cache-Control (RFC 9111 §5.2)", () => {
     ["public, max-age=31536000, immutable", { public: true, maxAge: 31536000, immutable: true }, "max-age=31536000, public, immutable"],
     ["no-cache, no-store, must-revalidate", { noCache: true, noStore: true, mustRevalidate: true }, "no-cache, no-store, must-revalidate"],
     ["private, max-age=0", { private: true, maxAge: 0 }, "max-age=0, private"],
-    ['no-cache="Set-Cookie, X-Foo"', { noCache: ["set-cookie", "x-foo"] } as CacheControl, 'no-cache="set-cookie, x-foo"'],
-    ["private=set-cookie", { private: ["set-cookie"] } as CacheControl, 'private="set-cookie"'],
+    ['no-cache="Set-Cookie, X-Foo"', { noCache: [FieldName.from("set-cookie"), FieldName.from("x-foo")] }, 'no-cache="set-cookie, x-foo"'],
+    ["private=set-cookie", { private: [FieldName.from("set-cookie")] }, 'private="set-cookie"'],
     ["s-maxage=60, proxy-revalidate, no-transform, must-understand", { sMaxage: 60, proxyRevalidate: true, noTransform: true, mustUnderstand: true }, "s-maxage=60, proxy-revalidate, must-understand, no-transform"],
     ["max-age=1, stale-while-revalidate=59, stale-if-error=86400", { maxAge: 1, staleWhileRevalidate: 59, staleIfError: 86400 }, "max-age=1, stale-while-revalidate=59, stale-if-error=86400"],
     ["max-stale, min-fresh=10, only-if-cached", { maxStale: true, minFresh: 10, onlyIfCached: true }, "max-stale, min-fresh=10, only-if-cached"],
