@@ -3,7 +3,7 @@ import { indexOfCookieControl, isCookieValue } from "../syntax/cookie-octet.js";
 import { fail, ok, type ParseResult } from "../syntax/result.js";
 import { isToken } from "../syntax/token.js";
 import { codecOf, type HeaderCodec } from "./codec.js";
-import { invalidValue, type RegisteredDefinition } from "./definition.js";
+import { invalidValue } from "./definition.js";
 
 //   cookie-string = cookie-pair *( ";" SP cookie-pair )      (RFC 6265bis §4.2.1, §5.7.3)
 //
@@ -107,14 +107,6 @@ function serialize(cookies: readonly Cookie[]): string {
   return output;
 }
 
-/** `Cookie` request header. @internal */
-export const cookie: RegisteredDefinition<"cookie", readonly Cookie[]> = {
-  name: "cookie",
-  parse,
-  serialize,
-  merge: (existing, added) => [...existing, ...added],
-};
-
 /**
  * The `Cookie` request header: the cookies a browser sent, in order, duplicates kept, values not
  * decoded. Read them with {@link cookieValue} and {@link cookieValues}.
@@ -131,7 +123,12 @@ export const cookie: RegisteredDefinition<"cookie", readonly Cookie[]> = {
  * ```
  * @public
  */
-export const cookieHeader: HeaderCodec<"cookie", readonly Cookie[]> = /* @__PURE__ */ codecOf(cookie);
+export const cookieHeader: HeaderCodec<"cookie", readonly Cookie[]> = /* @__PURE__ */ codecOf<"cookie", readonly Cookie[]>({
+  name: "cookie",
+  parse,
+  serialize,
+  merge: (existing, added) => [...existing, ...added],
+});
 
 /**
  * The value of the first cookie named `name` (case-sensitive), or `undefined`. Browsers send

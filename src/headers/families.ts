@@ -43,8 +43,10 @@ export function tokenListHeader<Name extends string, Member extends string>(
       }
       return result as ParseResult<readonly Member[]>;
     },
-    serialize: (value) =>
-      isTokenArray(value, lowercase) && !(nonEmpty && value.length === 0) ? value.join(", ") : invalidValue(name, value, expected),
+    serialize: (value) => {
+      const members = tokenArraySnapshot(value, lowercase);
+      return members !== undefined && !(nonEmpty && members.length === 0) ? members.join(", ") : invalidValue(name, value, expected);
+    },
     merge: appendNew,
   };
 }
@@ -56,11 +58,21 @@ export function appendNew<Member>(existing: readonly Member[], added: readonly M
   return merged;
 }
 
-/** Whether `value` is an array of tokens (lowercase ones when `lowercase`). @internal */
-export function isTokenArray(value: unknown, lowercase: boolean): value is readonly string[] {
-  if (!Array.isArray(value)) return false;
-  for (const member of value) {
-    if (typeof member !== "string" || !(lowercase ? isLowercaseToken(member) : isToken(member))) return false;
+/**
+ * A copy of `value` if it is an array of tokens (lowercase ones when `lowercase`), else undefined.
+ * Serializers check and join this copy, never the caller's array again: each index is read once,
+ * so an array whose getters, iterator or Proxy traps answer differently on a second read cannot
+ * get anything past the check.
+ * @internal
+ */
+export function tokenArraySnapshot(value: unknown, lowercase: boolean): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const length = (value as readonly unknown[]).length;
+  const members: string[] = new Array(length);
+  for (let i = 0; i < length; i++) {
+    const member: unknown = (value as readonly unknown[])[i];
+    if (typeof member !== "string" || !(lowercase ? isLowercaseToken(member) : isToken(member))) return undefined;
+    members[i] = member;
   }
-  return true;
+  return members;
 }

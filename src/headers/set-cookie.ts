@@ -4,7 +4,7 @@ import { indexOfCookieControl, isCookieValue } from "../syntax/cookie-octet.js";
 import { fail, ok, type Failure, type ParseResult } from "../syntax/result.js";
 import { isToken } from "../syntax/token.js";
 import { codecOf, type HeaderCodec } from "./codec.js";
-import { invalidValue, type RegisteredDefinition } from "./definition.js";
+import { invalidValue } from "./definition.js";
 
 // What a server sends (RFC 6265bis §4.1.1):
 //
@@ -403,13 +403,6 @@ function serialize(cookies: readonly SetCookie[]): string {
   return typeof output === "string" ? output : invalidValue("set-cookie", only[0], output.why);
 }
 
-/** `Set-Cookie` response header. @internal */
-export const setCookie: RegisteredDefinition<"set-cookie", readonly SetCookie[]> = {
-  name: "set-cookie",
-  parse,
-  serialize,
-};
-
 /**
  * The `Set-Cookie` response header: one {@link (SetCookie:type)} per field line, each parsed as a
  * browser parses it (RFC 6265bis §5.6); a line a browser would ignore makes the result an error
@@ -429,7 +422,11 @@ export const setCookie: RegisteredDefinition<"set-cookie", readonly SetCookie[]>
  * ```
  * @public
  */
-export const setCookieHeader: HeaderCodec<"set-cookie", readonly SetCookie[]> = /* @__PURE__ */ codecOf(setCookie);
+export const setCookieHeader: HeaderCodec<"set-cookie", readonly SetCookie[]> = /* @__PURE__ */ codecOf<"set-cookie", readonly SetCookie[]>({
+  name: "set-cookie",
+  parse,
+  serialize,
+});
 
 /**
  * What the `__Secure-` and `__Host-` name prefixes (any case) add to a cookie named `Name`:

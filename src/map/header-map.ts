@@ -1,12 +1,11 @@
 import { indexOfForbiddenChar } from "../syntax/chars.js";
 import type { ParseResult } from "../syntax/result.js";
 import { isToken } from "../syntax/token.js";
-import { parseWith, serializeWith } from "../headers/codec.js";
-import type { RegisteredDefinition } from "../headers/definition.js";
+import type { HeaderCodec } from "../headers/codec.js";
 import {
-  definitionOrThrow,
-  findDefinition,
-  isLowercaseBuiltinName,
+  codecOrThrow,
+  findCodec,
+  isRegisteredLowercaseName,
   unknownHeader,
   type HeaderValue,
   type KnownHeaderName,
@@ -23,8 +22,6 @@ import {
   type Lines,
   withLine,
 } from "./sources.js";
-
-type Definition = RegisteredDefinition<string, unknown>;
 
 /** Field lines the library built itself, handed to the constructor by {@link trustedHeaderMap}. */
 class OwnedLines {
@@ -122,13 +119,13 @@ export class HeaderMap implements Iterable<[string, string]> {
    * `unknown-header`.
    */
   get<N extends string>(name: KnownHeaderName<N>): ParseResult<HeaderValue<N>> {
-    const definition = typeof name === "string" ? findDefinition(name) : undefined;
-    if (definition === undefined) return unknownHeader(name);
-    const key = definition.name;
+    const codec = typeof name === "string" ? findCodec(name) : undefined;
+    if (codec === undefined) return unknownHeader(name);
+    const key = codec.name;
     const parsed = (this.#parsed ??= []);
     const at = parsed.indexOf(key);
     if (at !== -1) return parsed[at + 1] as ParseResult<HeaderValue<N>>;
-    const result = parseWith(definition, this.#read(key));
+    const result = codec.parse(this.#read(key));
     parsed.push(key, result);
     return result as ParseResult<HeaderValue<N>>;
   }
@@ -165,9 +162,9 @@ export class HeaderMap implements Iterable<[string, string]> {
    *   is then unchanged.
    */
   set<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): this {
-    const definition = definitionOrThrow(name);
-    if (definition.name === "set-cookie") return this.#setCookies(definition, value, true);
-    this.#replace(definition.name, serializeWith(definition, value));
+    const codec = codecOrThrow(name);
+    if (codec.name === "set-cookie") return this.#setCookies(codec, value, true);
+    this.#replace(codec.name, codec.serialize(value));
     return this;
   }
 
@@ -181,18 +178,19 @@ export class HeaderMap implements Iterable<[string, string]> {
    *   is present; the map is then unchanged.
    */
   append<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): this {
-    const definition = definitionOrThrow(name);
-    const key = definition.name;
-    if (key === "set-cookie") return this.#setCookies(definition, value, false);
-    const serialized = serializeWith(definition, value);
+    const codec = codecOrThrow(name);
+    const key = codec.name;
+    if (key === "set-cookie") return this.#setCookies(codec, value, false);
+    const serialized = codec.serialize(value);
     const existing = this.#read(key);
     if (existing === undefined) return this.#push(key, serialized);
-    if (definition.merge === undefined) {
+    if (codec.merge === undefined) {
       throw new TypeError(`typed-headers: ${key} takes a single value and is already set; use set() to replace it.`);
     }
-    const current = parseWith(definition, existing);
+    const current = codec.parse(existing);
     if (!current.ok) return this.#push(key, serialized);
-    return this.#replace(key, serializeWith(definition, definition.merge(current.value, value)));
+    // The merged value is serialized (and so checked) again: merge reads the caller's value anew.
+    return this.#replace(key, codec.serialize(codec.merge(current.value, value)));
   }
 
   /**
@@ -273,8 +271,7 @@ export class HeaderMap implements Iterable<[string, string]> {
    * replacing the present lines or not. Set-Cookie lines are never combined (RFC 9110 §5.3): the
    * comma inside an Expires date would split them.
    */
-  #setCookies(definition: Definition, cookies: unknown, replace: boolean): this {
-    const lines: string[] = [];
+  #setCookies(codec: HeaderCodec<string, unknown>, cookies: unknown, replace: boolean): this {
     let members: unknown[] = [];
     try {
       if (Array.isArray(cookies)) members = Array.from(cookies as unknown[]);
@@ -282,7 +279,7 @@ export class HeaderMap implements Iterable<[string, string]> {
       members = [];
     }
     if (members.length === 0) throw new TypeError("typed-headers: cannot set set-cookie: expected a non-empty array of cookies.");
-    for (const cookie of members) lines.push(serializeWith(definition, [cookie]));
+    const lines = members.map((cookie) => codec.serialize([cookie]));
     this.#own();
     if (replace) this.#removeLines("set-cookie", 0);
     for (const line of lines) this.#push("set-cookie", line);
@@ -407,7 +404,7 @@ function emptyRecordClass(): new () => object {
 /** `name` lowercased; a built-in name given in lowercase, the usual case, is returned as it is. */
 function lowercase(name: string): string {
   if (typeof name !== "string") return "";
-  return isLowercaseBuiltinName(name) ? name : name.toLowerCase();
+  return isRegisteredLowercaseName(name) ? name : name.toLowerCase();
 }
 
 function checkedName(name: string): string {

@@ -14,8 +14,8 @@
  * @public
  */
 export interface HeaderError {
-  /** Stable machine-readable code, e.g. `"invalid-token"`. See {@link HeaderErrorCode}. */
-  readonly code: string;
+  /** Stable machine-readable code, e.g. `"invalid-token"`: one of {@link HeaderErrorCode}. */
+  readonly code: HeaderErrorCode;
   /** Lowercase header name, or `""` when the error comes from a value type such as `Origin.parse`. */
   readonly header: string;
   /** What was expected, what was found, and what a browser does with it. */
@@ -25,9 +25,11 @@ export interface HeaderError {
 }
 
 /**
- * The error codes the built-in parsers produce.
+ * Every error code a parse can give: a closed union, so a `switch` over it is checked.
  *
  * @remarks
+ * Codes name the problem first, then what it concerns (`invalid-origin`, `multiple-lines`), in
+ * lowercase words without acronyms; `CorsVerdict` and `CorsDecision` reasons follow the same scheme.
  * - `missing`: the header is absent (`null`, `undefined` or no field lines).
  * - `unknown-header`: no definition is registered under that name.
  * - `invalid-input`: the value is not a string or an array of strings.
@@ -44,6 +46,8 @@ export interface HeaderError {
  * - `oversized-cookie`: a `Set-Cookie` name and value longer than 4096 octets together.
  * - `invalid-cookie-prefix`: a `__Secure-` or `__Host-` cookie without what its prefix requires.
  * - `missing-secure`: a `Set-Cookie` with `SameSite=None` or `Partitioned` but no `Secure`.
+ * - `invalid-value`: a value that does not match the header's grammar, for headers added with
+ *   `defineHeader` when no code above fits.
  *
  * @example
  * ```ts
@@ -67,7 +71,8 @@ export type HeaderErrorCode =
   | "invalid-delta-seconds"
   | "oversized-cookie"
   | "invalid-cookie-prefix"
-  | "missing-secure";
+  | "missing-secure"
+  | "invalid-value";
 
 /**
  * The outcome of a parse: the typed value, or the reason it was rejected. Parsers never throw.

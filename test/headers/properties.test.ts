@@ -2,8 +2,8 @@
 // stable, serializer output is a valid field value.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import * as codecs from "../../src/header-codecs.js";
-import { DeltaSeconds, parseHeader, serializeHeader, type HeaderCodec, type HeaderName } from "../../src/index.js";
+import * as codecs from "typed-headers/headers";
+import { DeltaSeconds, parseHeader, serializeHeader, type HeaderCodec, type HeaderName } from "typed-headers";
 import { anyFieldLines, fieldName, headerish, token, validOrigin } from "../arbitraries.js";
 
 const originOrNull = fc.oneof(validOrigin, fc.constant("null"));

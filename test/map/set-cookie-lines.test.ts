@@ -3,12 +3,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { setCookie } from "../../src/headers/set-cookie.js";
-import { corsPolicy, defineHeader, fetchCors, HeaderMap, parseHeader } from "../../src/index.js";
-import { nodeCors } from "../../src/node.js";
+import { setCookieHeader } from "../../src/headers/set-cookie.js";
+import { corsPolicy, defineHeader, fetchCors, HeaderMap, parseHeader } from "../../src/entries/index.js";
+import { nodeCors } from "../../src/entries/node.js";
 
 // Until set-cookie is in the built-in list, register it the way another library would.
-if (!parseHeader("set-cookie" as never, "a=1").ok) defineHeader(setCookie as never);
+if (!parseHeader("set-cookie" as never, "a=1").ok) defineHeader(setCookieHeader as never);
 
 const A = "a=1; Expires=Thu, 01 Jan 2037 00:00:00 GMT; Path=/";
 const B = "b=2; Max-Age=60";
