@@ -1,6 +1,7 @@
 import { indexOfForbiddenChar } from "../syntax/chars.js";
 import type { ParseResult } from "../syntax/result.js";
 import { isToken } from "../syntax/token.js";
+import type { HeaderCodec } from "../headers/codec.js";
 import {
   codecOrThrow,
   findCodec,
@@ -129,11 +130,17 @@ export class HeaderMap implements Iterable<[string, string]> {
     return result as ParseResult<HeaderValue<N>>;
   }
 
-  /** The field lines of `name` joined with `", "` (as Fetch combines them), or null. */
+  /**
+   * The field lines of `name` joined with `", "` (as Fetch combines them), or null.
+   * @throws TypeError for several `set-cookie` lines, which are never combined: use `getAll`.
+   */
   getRaw(name: string): string | null {
-    const lines = this.#read(lowercase(name));
+    const key = lowercase(name);
+    const lines = this.#read(key);
     if (lines === undefined) return null;
-    return typeof lines === "string" ? lines : lines.join(", ");
+    if (typeof lines === "string") return lines;
+    if (key === "set-cookie") throw new TypeError('typed-headers: set-cookie lines are never combined; use getAll("set-cookie").');
+    return lines.join(", ");
   }
 
   /** The field lines of `name`, in order (empty when absent). */
@@ -149,12 +156,14 @@ export class HeaderMap implements Iterable<[string, string]> {
   }
 
   /**
-   * Replaces every line of a registered header with the serialization of `value`.
+   * Replaces every line of a registered header with the serialization of `value` (for
+   * `set-cookie`, one line per cookie of the array).
    * @throws TypeError for an unregistered name or a value that is not valid at runtime; the map
    *   is then unchanged.
    */
   set<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): this {
     const codec = codecOrThrow(name);
+    if (codec.name === "set-cookie") return this.#setCookies(codec, value, true);
     this.#replace(codec.name, codec.serialize(value));
     return this;
   }
@@ -163,13 +172,15 @@ export class HeaderMap implements Iterable<[string, string]> {
    * Adds `value` to a registered header. List headers merge into one line in canonical form
    * (members already present are not repeated; for `vary`, `*` absorbs everything); if the
    * present value does not parse, `value` is added as a separate line rather than lost. A
-   * single-value header that is already present cannot be appended to.
+   * single-value header that is already present cannot be appended to. `set-cookie` lines are
+   * never merged: each cookie of the array is added as its own line.
    * @throws TypeError for an unregistered name, an invalid value, or a single-value header that
    *   is present; the map is then unchanged.
    */
   append<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): this {
     const codec = codecOrThrow(name);
     const key = codec.name;
+    if (key === "set-cookie") return this.#setCookies(codec, value, false);
     const serialized = codec.serialize(value);
     const existing = this.#read(key);
     if (existing === undefined) return this.#push(key, serialized);
@@ -248,11 +259,31 @@ export class HeaderMap implements Iterable<[string, string]> {
     return record;
   }
 
-  /** The headers as a Fetch `Headers` (repeated lines are combined by `Headers` itself). */
+  /** The headers as a Fetch `Headers` (repeated lines are combined by `Headers` itself, except `set-cookie`'s). */
   toHeaders(): Headers {
     const headers = new Headers();
     for (const [name, value] of this) headers.append(name, value);
     return headers;
+  }
+
+  /**
+   * Writes one `set-cookie` line per cookie, after all are serialized (a bad one changes nothing),
+   * replacing the present lines or not. Set-Cookie lines are never combined (RFC 9110 §5.3): the
+   * comma inside an Expires date would split them.
+   */
+  #setCookies(codec: HeaderCodec<string, unknown>, cookies: unknown, replace: boolean): this {
+    let members: unknown[] = [];
+    try {
+      if (Array.isArray(cookies)) members = Array.from(cookies as unknown[]);
+    } catch {
+      members = [];
+    }
+    if (members.length === 0) throw new TypeError("typed-headers: cannot set set-cookie: expected a non-empty array of cookies.");
+    const lines = members.map((cookie) => codec.serialize([cookie]));
+    this.#own();
+    if (replace) this.#removeLines("set-cookie", 0);
+    for (const line of lines) this.#push("set-cookie", line);
+    return this;
   }
 
   /** The lines of lowercase `name`, from the source or from the owned lines. */

@@ -33,7 +33,8 @@ export interface HeaderError {
  * - `missing`: the header is absent (`null`, `undefined` or no field lines).
  * - `unknown-header`: no definition is registered under that name.
  * - `invalid-input`: the value is not a string or an array of strings.
- * - `invalid-character`: CR, LF, NUL or a character above U+00FF.
+ * - `invalid-character`: CR, LF, NUL or a character above U+00FF (in cookies, any control
+ *   character other than HTAB).
  * - `multiple-lines`: more than one field line for a single-value header.
  * - `multiple-values`: a comma-separated list where exactly one value is allowed.
  * - `empty`: an empty value where one is required.
@@ -42,6 +43,9 @@ export interface HeaderError {
  * - `invalid-origin`: not a serialized origin as a browser sends it.
  * - `not-true`: a header whose only valid value is the literal `true`.
  * - `invalid-delta-seconds`: not `1*DIGIT`.
+ * - `oversized-cookie`: a `Set-Cookie` name and value longer than 4096 octets together.
+ * - `invalid-cookie-prefix`: a `__Secure-` or `__Host-` cookie without what its prefix requires.
+ * - `missing-secure`: a `Set-Cookie` with `SameSite=None` or `Partitioned` but no `Secure`.
  * - `invalid-value`: a value that does not match the header's grammar, for headers added with
  *   `defineHeader` when no code above fits.
  * - `invalid-date`: not an HTTP-date (RFC 9110 §5.6.7) in any of its three forms.
@@ -75,7 +79,10 @@ export type HeaderErrorCode =
   | "invalid-entity-tag"
   | "invalid-cache-directive"
   | "invalid-range"
-  | "invalid-content-range";
+  | "invalid-content-range"
+  | "oversized-cookie"
+  | "invalid-cookie-prefix"
+  | "missing-secure";
 
 /**
  * The outcome of a parse: the typed value, or the reason it was rejected. Parsers never throw.
