@@ -389,9 +389,14 @@ function readList(
   return { names, wildcard };
 }
 
+// Vary lists every request header the answer depends on. A preflight's answer always depends on
+// ACRM (an invalid or unlisted method is refused), ACRH (Access-Control-Allow-Headers is sent only
+// when it is present, and unlisted names are refused) and the private-network request header
+// (refused when privateNetwork is off, answered when on), whatever the configuration; on Origin
+// unless origins is "*".
 const VARY_ORIGIN = "origin";
-const VARY_PREFLIGHT = "origin, access-control-request-method, access-control-request-headers";
-const VARY_PREFLIGHT_PNA = `${VARY_PREFLIGHT}, access-control-request-private-network`;
+const VARY_PREFLIGHT_ANY_ORIGIN = "access-control-request-method, access-control-request-headers, access-control-request-private-network";
+const VARY_PREFLIGHT = `${VARY_ORIGIN}, ${VARY_PREFLIGHT_ANY_ORIGIN}`;
 
 //   A decision, from the request's Origin, method, ACRM, ACRH and ACRPN. The response headers are
 //   the policy's own precomputed strings (and the validated origin), so the decision's map owns
@@ -403,7 +408,7 @@ function decide(policy: Compiled, request: { readonly method: string; readonly h
   const preflight = request.method === "OPTIONS" && acrm !== null;
   const names: string[] = [];
   const values: string[] = [];
-  const vary = policy.anyOrigin ? undefined : preflight ? (policy.privateNetwork ? VARY_PREFLIGHT_PNA : VARY_PREFLIGHT) : VARY_ORIGIN;
+  const vary = preflight ? (policy.anyOrigin ? VARY_PREFLIGHT_ANY_ORIGIN : VARY_PREFLIGHT) : policy.anyOrigin ? undefined : VARY_ORIGIN;
   if (vary !== undefined) add(names, values, "vary", vary);
 
   if (originLine === null) {

@@ -1,6 +1,7 @@
 // Running a header definition on untrusted input: the checks and error details shared by the
 // registry (parseHeader, serializeHeader, HeaderMap) and the standalone header codecs.
 import { describeChar, indexOfForbiddenChar } from "../syntax/chars.js";
+import { kindOf } from "../syntax/describe.js";
 import type { HeaderError, ParseResult } from "../syntax/result.js";
 import type { RegisteredDefinition } from "./definition.js";
 
@@ -66,7 +67,7 @@ function lineArrayProblem(value: unknown): HeaderError | undefined {
   }
   for (const line of Array.isArray(value) ? (value as readonly unknown[]) : [value]) {
     if (typeof line !== "string") {
-      return { code: "invalid-input", header: "", message: `expected a string or an array of strings, found a ${typeof line}.` };
+      return { code: "invalid-input", header: "", message: `expected a string or an array of strings, found ${kindOf(line)}.` };
     }
   }
   return undefined;
@@ -91,6 +92,15 @@ export function forbiddenCharError(value: string | readonly string[]): HeaderErr
     base += line.length + 2;
   }
   return undefined;
+}
+
+/**
+ * The `invalid-input` error of the header `name` when its field lines could not be read: the
+ * caller's source threw, or held something other than strings.
+ * @internal
+ */
+export function unreadableLines(name: string): ParseResult<never> {
+  return attach({ code: "invalid-input", header: "", message: "its field lines could not be read as strings." }, name);
 }
 
 /** `error` for the header `name`, its message prefixed with the name as written in docs (`Access-Control-Max-Age`). */

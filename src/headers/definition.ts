@@ -1,3 +1,4 @@
+import { describeValue } from "../syntax/describe.js";
 import type { ParseResult } from "../syntax/result.js";
 
 /**
@@ -56,11 +57,5 @@ export interface RegisteredDefinition<Name extends string = string, Value = unkn
 
 /** Throws the serializers' TypeError: `typed-headers: cannot serialize <name>: <why>`. @internal */
 export function invalidValue(name: string, value: unknown, expected: string): never {
-  let shown: string;
-  try {
-    shown = typeof value === "string" ? JSON.stringify(value) : String(JSON.stringify(value) ?? typeof value);
-  } catch {
-    shown = typeof value;
-  }
-  throw new TypeError(`typed-headers: cannot serialize ${name}: expected ${expected}, got ${shown}`);
+  throw new TypeError(`typed-headers: cannot serialize ${name}: expected ${expected}, got ${describeValue(value)}`);
 }
