@@ -49,28 +49,47 @@ export function codecOf<Name extends string, Value>(definition: RegisteredDefini
   };
 }
 
-/** Parses `value` with `definition`, checking the input's shape. Never throws. @internal */
+/**
+ * Parses `value` with `definition`, checking the input's shape. An array is read once into a
+ * private copy (its getters or Proxy traps run once, and may not throw anything out), and the
+ * definition parses the copy. Never throws.
+ * @internal
+ */
 export function parseWith<Value>(definition: RegisteredDefinition<string, Value>, value: unknown): ParseResult<Value> {
-  if (typeof value !== "string") {
-    const problem = lineArrayProblem(value);
-    if (problem !== undefined) return attach(problem, definition.name);
+  let lines: string | readonly string[];
+  if (typeof value === "string") lines = value;
+  else {
+    const read = readLines(value);
+    if (!Array.isArray(read)) return attach(read as HeaderError, definition.name);
+    lines = read;
   }
-  const result = definition.parse(value as string | readonly string[]);
+  const result = definition.parse(lines);
   if (result.ok) return result;
-  return attach(forbiddenCharError(value as string | readonly string[]) ?? result.error, definition.name);
+  return attach(forbiddenCharError(lines) ?? result.error, definition.name);
 }
 
-/** Why `value` is not a non-empty array of strings, if it is not. */
-function lineArrayProblem(value: unknown): HeaderError | undefined {
-  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
-    return { code: "missing", header: "", message: "the header is absent." };
-  }
-  for (const line of Array.isArray(value) ? (value as readonly unknown[]) : [value]) {
-    if (typeof line !== "string") {
-      return { code: "invalid-input", header: "", message: `expected a string or an array of strings, found ${kindOf(line)}.` };
+/** A copy of `value`'s lines if it is a non-empty array of strings, else why not. */
+function readLines(value: unknown): string[] | HeaderError {
+  try {
+    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
+      return { code: "missing", header: "", message: "the header is absent." };
     }
+    if (!Array.isArray(value)) return notLines(value);
+    const lines: string[] = [];
+    const length = (value as readonly unknown[]).length;
+    for (let i = 0; i < length; i++) {
+      const line: unknown = (value as readonly unknown[])[i];
+      if (typeof line !== "string") return notLines(line);
+      lines.push(line);
+    }
+    return lines;
+  } catch {
+    return { code: "invalid-input", header: "", message: "the field lines could not be read (a getter or Proxy threw)." };
   }
-  return undefined;
+}
+
+function notLines(found: unknown): HeaderError {
+  return { code: "invalid-input", header: "", message: `expected a string or an array of strings, found ${kindOf(found)}.` };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { indexOfForbiddenChar } from "../syntax/chars.js";
-import { describeValue } from "../syntax/describe.js";
+import { asLibraryError, describeValue } from "../syntax/describe.js";
 import type { ParseResult } from "../syntax/result.js";
 import { isToken } from "../syntax/token.js";
 import { parseWith, serializeWith, unreadableLines } from "../headers/codec.js";
@@ -96,21 +96,26 @@ export class HeaderMap implements Iterable<[string, string]> {
   /** A map of `init`'s field lines (empty without it); the same as {@link HeaderMap.from}. */
   constructor(init?: HeaderInput) {
     if (init === undefined || init === null) return;
-    if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
-      this.#source = new RawHeadersSource(init as readonly string[]);
-    } else if (typeof init !== "object") {
-      throw new TypeError(`typed-headers: HeaderMap.from expects headers, got ${typeof init}`);
-    } else if (init instanceof OwnedLines) {
-      this.#names = init.names;
-      this.#values = init.values;
-    } else if (Symbol.iterator in init) {
-      if (isFetchHeaders(init)) this.#source = new FetchHeadersSource(init);
-      else this.#copy(init as Iterable<readonly [string, string]>);
-    } else if (Object.getPrototypeOf(init) === null) {
-      // Node's req.headers: lowercase keys (its contract), read where they are.
-      this.#source = new RecordSource(init as HeaderRecord);
-    } else {
-      this.#copy(recordLines(init as HeaderRecord));
+    // Telling the kinds of input apart reads the caller's object (a Proxy may throw).
+    try {
+      if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
+        this.#source = new RawHeadersSource(init as readonly string[]);
+      } else if (typeof init !== "object") {
+        throw new TypeError(`typed-headers: HeaderMap.from expects headers, got ${typeof init}`);
+      } else if (init instanceof OwnedLines) {
+        this.#names = init.names;
+        this.#values = init.values;
+      } else if (Symbol.iterator in init) {
+        if (isFetchHeaders(init)) this.#source = new FetchHeadersSource(init);
+        else this.#copy(init as Iterable<readonly [string, string]>);
+      } else if (Object.getPrototypeOf(init) === null) {
+        // Node's req.headers: lowercase keys (its contract), read where they are.
+        this.#source = new RecordSource(init as HeaderRecord);
+      } else {
+        this.#copy(recordLines(init as HeaderRecord));
+      }
+    } catch (error) {
+      throw asLibraryError(error, "HeaderMap.from: the headers");
     }
   }
 
@@ -308,8 +313,7 @@ export class HeaderMap implements Iterable<[string, string]> {
       }
     } catch (error) {
       // A caller's iterator, getter or Proxy may throw anything: only the library's TypeError leaves.
-      if (isLibraryError(error)) throw error;
-      throw new TypeError("typed-headers: HeaderMap.from: reading the headers threw; expected field lines of strings.");
+      throw asLibraryError(error, "HeaderMap.from: the headers");
     }
     this.#names = names;
     this.#values = values;
@@ -391,11 +395,6 @@ function readSource(source: LineSource, name: string): Lines | undefined | typeo
 
 function* lineIterator(names: readonly string[], values: readonly string[]): IterableIterator<[string, string]> {
   for (let i = 0; i < names.length; i++) yield [names[i] as string, values[i] as string];
-}
-
-/** Whether `error` is one of the library's own TypeErrors. */
-function isLibraryError(error: unknown): error is TypeError {
-  return error instanceof TypeError && error.message.startsWith("typed-headers:");
 }
 
 /**

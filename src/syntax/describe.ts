@@ -1,6 +1,8 @@
 // Describing a caller's value in an error message, safely: the value may be anything a
 // JavaScript caller passes (a BigInt, a Symbol, a circular object, a Proxy whose traps throw, an
 // object whose toJSON or toString throws), and building the message must never throw in its turn.
+// Throwing APIs throw only the library's TypeError: `asLibraryError` turns whatever a caller's
+// object threw while being read into one.
 
 import { fail, type Failure } from "./result.js";
 
@@ -35,4 +37,14 @@ export function kindOf(value: unknown): string {
 /** The `invalid-input` failure of a parser given something other than a string. @internal */
 export function notAString(value: unknown): Failure {
   return fail("invalid-input", `expected a string, found ${kindOf(value)}.`);
+}
+
+/**
+ * `error` if it is the library's own TypeError (message prefix `typed-headers:`), else a new
+ * one saying `what` threw: a caller's getter, iterator or Proxy may throw anything.
+ * @internal
+ */
+export function asLibraryError(error: unknown, what: string): TypeError {
+  if (error instanceof TypeError && error.message.startsWith("typed-headers:")) return error;
+  return new TypeError(`typed-headers: ${what} threw while being read (${error instanceof Error ? error.name : kindOf(error)}).`);
 }
