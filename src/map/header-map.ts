@@ -24,6 +24,14 @@ import {
   withLine,
 } from "./sources.js";
 
+/**
+ * The map's own lines, names lowercase (not copies: read them, never change them), for adapters
+ * that hand a decision's headers to a server without building pairs.
+ * @internal
+ */
+// Set by HeaderMap's static block, which alone can read its private fields.
+export let fieldLines: (map: HeaderMap) => readonly [names: readonly string[], values: readonly string[]];
+
 /** Field lines the library built itself, handed to the constructor by {@link trustedHeaderMap}. */
 class OwnedLines {
   constructor(
@@ -255,6 +263,13 @@ export class HeaderMap implements Iterable<[string, string]> {
     const headers = new Headers();
     for (const [name, value] of this) headers.append(name, value);
     return headers;
+  }
+
+  static {
+    fieldLines = (map) => {
+      map.#own();
+      return [map.#names, map.#values];
+    };
   }
 
   /** The lines of lowercase `name`, from the source or from the owned lines. */
