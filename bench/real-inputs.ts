@@ -87,7 +87,7 @@ async function sendOverLoopback(server: Server, requests: readonly string[]): Pr
 }
 
 /** Runs one server per framework and keeps the request objects each handed its handler. */
-async function capture(): Promise<RealInputs> {
+export async function captureRealInputs(): Promise<RealInputs> {
   const texts = [requestText("OPTIONS", PREFLIGHT_LINES), requestText("GET", ACTUAL_LINES)];
 
   const node: IncomingMessage[] = [];
@@ -132,4 +132,4 @@ export function responseFor(req: IncomingMessage): ServerResponse {
 }
 
 /** The captured requests (one capture per process). */
-export const realInputs: RealInputs = await capture();
+export const realInputs: RealInputs = await captureRealInputs();
