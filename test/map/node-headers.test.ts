@@ -9,7 +9,7 @@ import { nodeCors } from "../../src/node.js";
 const inputs = await captureRealInputs();
 
 /** `headers` behind a Proxy that records which keys are read and how often the keys are listed. */
-function watched(headers: object) {
+function watched<T extends object>(headers: T) {
   const read: string[] = [];
   let listed = 0;
   const proxy = new Proxy(headers, {
