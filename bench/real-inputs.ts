@@ -3,6 +3,7 @@
 // hand-built record is not the same input: Node's req.headers has Object.prototype as its
 // prototype, Hono's Request reads its headers through an adapter, and so on, and each takes a
 // different path through HeaderMap. test/bench/real-inputs.test.ts pins the shape of each object.
+import { readFileSync } from "node:fs";
 import { createConnection } from "node:net";
 import { createServer, IncomingMessage, ServerResponse, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,30 +11,18 @@ import { getRequestListener } from "@hono/node-server";
 import express from "express";
 import { Hono, type HonoRequest } from "hono";
 
-/** The origin of the page in every captured request. */
-export const PAGE_ORIGIN = "https://app.example.com";
 
 /**
  * The field lines of a Chromium 156 preflight for `fetch(url, { method: "PATCH", headers:
  * { authorization, "content-type": "application/json", "x-request-id" } })`, in the order and
- * case Chromium sends them (14 lines).
+ * case Chromium sends them (14 lines; bench/chromium-preflight.json, shared with bench/e2e.mjs).
  */
-export const PREFLIGHT_LINES: readonly (readonly [string, string])[] = [
-  ["Host", "api.example.com"],
-  ["Connection", "keep-alive"],
-  ["Accept", "*/*"],
-  ["Access-Control-Request-Method", "PATCH"],
-  ["Access-Control-Request-Headers", "authorization,content-type,x-request-id"],
-  ["Origin", PAGE_ORIGIN],
-  ["User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36"],
-  ["Sec-Fetch-Mode", "cors"],
-  ["Sec-Fetch-Site", "same-site"],
-  ["Sec-Fetch-Dest", "empty"],
-  ["Referer", `${PAGE_ORIGIN}/`],
-  ["Accept-Encoding", "gzip, deflate, br, zstd"],
-  ["Accept-Language", "en-US,en;q=0.9"],
-  ["Cache-Control", "no-cache"],
-];
+export const PREFLIGHT_LINES: readonly (readonly [string, string])[] = JSON.parse(
+  readFileSync(new URL("./chromium-preflight.json", import.meta.url), "utf8"),
+) as [string, string][];
+
+/** The origin of the page in every captured request. */
+export const PAGE_ORIGIN = (PREFLIGHT_LINES.find(([name]) => name === "Origin") as [string, string])[1];
 
 /** The actual GET that follows a CORS-safelisted fetch: the preflight's lines without ACRM/ACRH. */
 export const ACTUAL_LINES: readonly (readonly [string, string])[] = PREFLIGHT_LINES.filter(

@@ -32,6 +32,13 @@ import {
 // Set by HeaderMap's static block, which alone can read its private fields.
 export let fieldLines: (map: HeaderMap) => readonly [names: readonly string[], values: readonly string[]];
 
+/**
+ * The lines of a map that reads a source, until it copies them: shared and frozen, so that a map
+ * over a request's headers allocates no arrays of its own (its lines are never changed in place
+ * before `#own` replaces them).
+ */
+const NO_LINES = Object.freeze([]) as unknown as string[];
+
 /** Field lines the library built itself, handed to the constructor by {@link trustedHeaderMap}. */
 class OwnedLines {
   constructor(
@@ -89,8 +96,8 @@ export class HeaderMap implements Iterable<[string, string]> {
   /** Where lines are read from until the map owns them. */
   #source: LineSource | undefined;
   /** Without a source: the lowercase name and the value of each field line, in order. */
-  #names: string[] = [];
-  #values: string[] = [];
+  #names: string[] = NO_LINES;
+  #values: string[] = NO_LINES;
   /** Positions of the owned lines by name, built once the map has {@link INDEXED_LINES} lines
    * (below that a scan is cheaper than a Map) and dropped when lines are removed. */
   #index: Map<string, number[]> | undefined;
@@ -102,7 +109,11 @@ export class HeaderMap implements Iterable<[string, string]> {
 
   /** A map of `init`'s field lines (empty without it); the same as {@link HeaderMap.from}. */
   constructor(init?: HeaderInput) {
-    if (init === undefined || init === null) return;
+    if (init === undefined || init === null) {
+      this.#names = [];
+      this.#values = [];
+      return;
+    }
     if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
       this.#source = new RawHeadersSource(init as readonly string[]);
     } else if (typeof init !== "object") {
