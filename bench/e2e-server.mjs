@@ -1,6 +1,7 @@
 // One node:http server for bench/e2e.mjs, in a process of its own so that the load generator and
 // the server do not share an event loop. Usage: node bench/e2e-server.mjs <variant>; it prints
-// its port on 127.0.0.1 and serves until its parent closes its standard input.
+// its port on 127.0.0.1 and serves until its parent closes its standard input; each line it
+// reads there is answered with the CPU time it has used so far (µs), one line on its output.
 // Variants answer the same CORS requests with the same headers:
 //   typed-headers   nodeCors(corsPolicy(config))
 //   hand-written    fixed strings and a Set of origins, written with the fewest Node calls
@@ -83,5 +84,11 @@ if (make === undefined) {
 const server = createServer(make());
 server.keepAliveTimeout = 60_000;
 server.listen(0, "127.0.0.1", () => console.log(server.address().port));
+process.stdin.setEncoding("utf8");
+process.stdin.on("data", (text) => {
+  for (let i = 0; i < text.split("\n").length - 1; i++) {
+    const { user, system } = process.cpuUsage();
+    console.log(user + system);
+  }
+});
 process.stdin.on("end", () => process.exit(0));
-process.stdin.resume();
