@@ -11,19 +11,17 @@ import expressCors from "cors";
 import { corsPolicy } from "../dist/index.js";
 import { nodeCors } from "../dist/node.js";
 
+// One configuration, spelled in each library's option names.
 const ORIGINS = ["https://app.example.com", "https://admin.example.com"];
+const METHODS = ["GET", "POST", "PATCH", "DELETE"];
+const ALLOWED_HEADERS = ["authorization", "content-type", "x-request-id"];
+const EXPOSED_HEADERS = ["x-total"];
+const MAX_AGE = 600;
 
 const handlers = {
   "typed-headers"() {
     const cors = nodeCors(
-      corsPolicy({
-        origins: ORIGINS,
-        credentials: true,
-        methods: ["GET", "POST", "PATCH", "DELETE"],
-        allowedHeaders: ["authorization", "content-type", "x-request-id"],
-        exposedHeaders: ["x-total"],
-        maxAge: 600,
-      }),
+      corsPolicy({ origins: ORIGINS, credentials: true, methods: METHODS, allowedHeaders: ALLOWED_HEADERS, exposedHeaders: EXPOSED_HEADERS, maxAge: MAX_AGE }),
     );
     return (req, res) => {
       if (cors(req, res)) return;
@@ -63,14 +61,7 @@ const handlers = {
     };
   },
   "expressjs-cors"() {
-    const cors = expressCors({
-      origin: ORIGINS,
-      credentials: true,
-      methods: ["GET", "POST", "PATCH", "DELETE"],
-      allowedHeaders: ["authorization", "content-type", "x-request-id"],
-      exposedHeaders: ["x-total"],
-      maxAge: 600,
-    });
+    const cors = expressCors({ origin: ORIGINS, credentials: true, methods: METHODS, allowedHeaders: ALLOWED_HEADERS, exposedHeaders: EXPOSED_HEADERS, maxAge: MAX_AGE });
     return (req, res) => cors(req, res, () => res.end("ok"));
   },
 };
