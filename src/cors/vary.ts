@@ -43,7 +43,7 @@ export function mergedVary(existing: VaryLines, added: string): string[] {
  * Existing lines that do not parse are kept as they are; lines that could never be sent are
  * dropped. Never throws for `existing`.
  *
- * @throws TypeError when `added` is not a valid `Vary` value.
+ * @throws TypeError when `added` is not a valid `Vary` value (an empty one adds nothing).
  * @example
  * ```ts
  * mergeVary("Accept-Encoding", "origin");               // "accept-encoding, origin"
