@@ -37,8 +37,16 @@ export function fastifyCors(policy: CorsPolicy | DynamicCorsPolicy, options: Cor
     return reply;
   };
   const onSend = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    // No decision yet when an earlier onRequest hook failed before this one ran.
-    const decision = decisions.get(request) ?? (await decide(request));
+    // No decision yet when an earlier onRequest hook failed before this one ran, or when a
+    // dynamic check failed (then the error response is sent without CORS headers).
+    let decision = decisions.get(request);
+    if (decision === undefined) {
+      try {
+        decision = await decide(request);
+      } catch {
+        return payload;
+      }
+    }
     for (const [name, value] of decision.headers.toEntries()) {
       if (name !== "vary") reply.header(name, value);
       else {

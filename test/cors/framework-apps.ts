@@ -48,8 +48,8 @@ function nodeApp(policy: CorsPolicy | DynamicCorsPolicy): App {
   const cors = nodeCors(policy);
   const listener: RequestListener = async (req, res) => {
     res.setHeader("vary", "Accept-Encoding");
-    if (await cors(req, res)) return;
     try {
+      if (await cors(req, res)) return;
       const item = /^\/items\/([^/?]+)$/.exec(req.url ?? "");
       if (req.method === "PUT" && item !== null) {
         const body = await readJson(req);

@@ -109,3 +109,24 @@ describe.each(cases)("%s, %s origins", (framework, kind) => {
     }
   });
 });
+
+describe.each(Object.keys(frameworks))("%s, a dynamic check that fails", (framework) => {
+  let app: StartedApp;
+  beforeAll(async () => {
+    app = await startApp(framework, corsPolicy({ origins: { allow: async () => Promise.reject(new Error("tenant database down")) }, ...options }));
+  });
+  afterAll(() => app.close());
+
+  test("answers 500 without CORS headers, for preflights and actual requests, and keeps serving", async () => {
+    for (let round = 0; round < 2; round++) {
+      const preflight = await fetch(`${app.base}/items/1`, { method: "OPTIONS", headers: preflightHeaders("https://app.example") });
+      expect(preflight.status).toBe(500);
+      expect(corsNames(preflight)).toEqual([]);
+      const actual = await fetch(`${app.base}/items/1`, { method: "PUT", headers: { Origin: "https://app.example", "Content-Type": "application/json" }, body: "{}" });
+      expect(actual.status).toBe(500);
+      expect(corsNames(actual)).toEqual([]);
+    }
+    const sameOrigin = await fetch(`${app.base}/missing`);
+    expect(sameOrigin.status).toBe(404);
+  });
+});
