@@ -1,7 +1,7 @@
 // honoCors inside a real Hono app, next to Hono's own cors() middleware in the same app: a
 // realistic credentialed preflight and an actual request, each through app.fetch with a real
 // Request (what Bun, Deno and Workers hand the app).
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { cors as honoBuiltinCors } from "hono/cors";
 import { bench, describe } from "vitest";
 // The built package, as users run it (see parse.bench.ts).
@@ -28,7 +28,7 @@ const preflight = () =>
 const actual = () => new Request("http://api.example.com/items/7", { method: "GET", headers: browserHeaders });
 
 /** The same app with a given CORS middleware. */
-function app(middleware: Parameters<Hono["use"]>[0]): Hono {
+function app(middleware: MiddlewareHandler): Hono {
   const hono = new Hono();
   hono.use(middleware);
   hono.on(["GET", "PUT"], "/items/:id", (c) => c.json({ id: c.req.param("id") }, 200, { etag: '"2"' }));
