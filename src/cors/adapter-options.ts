@@ -1,9 +1,9 @@
 import type { CorsDecision } from "./policy.js";
 
 /**
- * Options every CORS adapter takes. `FrameworkRequest` is the framework's request object: a Fetch
- * `Request` for `fetchCors`, Hono's `HonoRequest`, Fastify's `FastifyRequest` (with its
- * `log`), Koa's `ctx.request`.
+ * Options every CORS adapter takes. `FrameworkRequest` is the framework's request object: Node's
+ * `IncomingMessage` for `nodeCors`, a Fetch `Request` for `fetchCors`, Hono's `HonoRequest`,
+ * Fastify's `FastifyRequest` (with its `log`), Koa's `ctx.request`.
  *
  * @example
  * ```ts

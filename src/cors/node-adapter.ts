@@ -1,6 +1,7 @@
 // The thin adapter from a CorsPolicy to node:http and Express. All decisions are the policy's;
 // this only moves headers and statuses. It uses Node's types only: no Node built-in at runtime.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { CorsAdapterOptions } from "./adapter-options.js";
 import type { CorsDecision, CorsPolicy, DynamicCorsPolicy } from "./policy.js";
 import { mergedVary } from "./vary.js";
 
@@ -11,6 +12,7 @@ import { mergedVary } from "./vary.js";
  * a plain node:http handler can write `if (cors(req, res)) return;`. With a
  * {@link DynamicCorsPolicy} it returns a promise of that (`if (await cors(req, res)) return;`);
  * when the dynamic check fails, the error goes to `next(error)` if given, else the promise rejects.
+ * `onRefused(decision, req)` is called for every refused request.
  *
  * @example
  * ```ts
@@ -22,13 +24,19 @@ import { mergedVary } from "./vary.js";
  */
 export function nodeCors<Policy extends CorsPolicy | DynamicCorsPolicy>(
   policy: Policy,
+  options: CorsAdapterOptions<IncomingMessage> = {},
 ): (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => Policy extends DynamicCorsPolicy ? Promise<boolean> : boolean {
+  const { onRefused } = options;
+  const answer = (decision: CorsDecision, req: IncomingMessage, res: ServerResponse, next: ((error?: unknown) => void) | undefined): boolean => {
+    if (!decision.allowed) onRefused?.(decision, req);
+    return writeDecision(decision, res, next);
+  };
   return ((req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => {
     // req.headers: Node has joined repeated lines (two Origin lines become "a, b", refused).
     const decision = policy.handle({ method: req.method ?? "GET", headers: req.headers });
-    if (!(decision instanceof Promise)) return answer(decision, res, next);
+    if (!(decision instanceof Promise)) return answer(decision, req, res, next);
     return decision.then(
-      (settled) => answer(settled, res, next),
+      (settled) => answer(settled, req, res, next),
       (error: unknown) => {
         if (next === undefined) throw error;
         next(error);
@@ -38,7 +46,8 @@ export function nodeCors<Policy extends CorsPolicy | DynamicCorsPolicy>(
   }) as (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => Policy extends DynamicCorsPolicy ? Promise<boolean> : boolean;
 }
 
-function answer(decision: CorsDecision, res: ServerResponse, next: ((error?: unknown) => void) | undefined): boolean {
+/** Sets the decision's headers on `res`, ends a preflight, or calls `next`. */
+function writeDecision(decision: CorsDecision, res: ServerResponse, next: ((error?: unknown) => void) | undefined): boolean {
   for (const [name, value] of decision.headers.toEntries()) {
     if (name !== "vary") res.setHeader(name, value);
     else {

@@ -48,7 +48,7 @@ test("nodeCors and fetchCors follow the policy's kind", () => {
     if (await nodeCors(dynamic)(req, res)) return;
     res.end();
   });
-  express().use(nodeCors(dynamic));
+  express().use(nodeCors(dynamic, { onRefused: (decision, req) => console.log(decision.reason, req.url) }));
 });
 
 test("each framework adapter plugs in where its framework expects it", async () => {

@@ -41,11 +41,12 @@ function fetchListener(handler: (request: Request) => Response | Promise<Respons
 export interface App {
   readonly listener?: RequestListener;
   readonly fastify?: FastifyInstance;
-  readonly refusals?: Refusal[];
+  readonly refusals: Refusal[];
 }
 
 function nodeApp(policy: CorsPolicy | DynamicCorsPolicy): App {
-  const cors = nodeCors(policy);
+  const refusals: Refusal[] = [];
+  const cors = nodeCors(policy, { onRefused: (decision, request) => refusals.push({ decision, request: { method: request.method ?? "" } }) });
   const listener: RequestListener = async (req, res) => {
     res.setHeader("vary", "Accept-Encoding");
     try {
@@ -66,17 +67,18 @@ function nodeApp(policy: CorsPolicy | DynamicCorsPolicy): App {
       res.end("failed");
     }
   };
-  return { listener };
+  return { listener, refusals };
 }
 
 function expressApp(policy: CorsPolicy | DynamicCorsPolicy): App {
+  const refusals: Refusal[] = [];
   const app = express();
   app.set("env", "test"); // finalhandler: no stack traces on the console
   app.use((_req, res, next) => {
     res.vary("Accept-Encoding");
     next();
   });
-  app.use(nodeCors(policy));
+  app.use(nodeCors(policy, { onRefused: (decision, request) => refusals.push({ decision, request: { method: request.method ?? "" } }) }));
   app.use(express.json());
   app.put("/items/:id", (req, res) => {
     res.setHeader("x-total", "3");
@@ -85,7 +87,7 @@ function expressApp(policy: CorsPolicy | DynamicCorsPolicy): App {
   app.get("/boom", () => {
     throw new Error("boom");
   });
-  return { listener: app as unknown as RequestListener };
+  return { listener: app as unknown as RequestListener, refusals };
 }
 
 function honoApp(policy: CorsPolicy | DynamicCorsPolicy): App {
@@ -147,10 +149,10 @@ export const frameworks: Record<string, (policy: CorsPolicy | DynamicCorsPolicy)
   koa: koaApp,
 };
 
-/** A started app: its base URL, the refusals its onRefused saw (none for nodeCors), and close. */
+/** A started app: its base URL, the refusals its onRefused saw, and close. */
 export interface StartedApp {
   readonly base: string;
-  readonly refusals: Refusal[] | undefined;
+  readonly refusals: Refusal[];
   close(): Promise<void>;
 }
 
