@@ -41,4 +41,7 @@ export default [
   { name: "checkCors alone (typed-headers/cors): no Public Suffix List", path: "dist/cors.js", import: "{ checkCors }", gzip: true, limit: "9 kB" },
   { name: "whole library (typed-headers, import *)", path: "dist/index.js", import: "*", gzip: true, limit: "44 kB" },
   { name: "Node adapter (typed-headers/node)", path: "dist/node.js", import: "*", gzip: true, limit: "6.5 kB" },
+  { name: "Hono adapter (typed-headers/hono)", path: "dist/hono.js", import: "*", gzip: true, limit: "6.5 kB" },
+  { name: "Fastify adapter (typed-headers/fastify)", path: "dist/fastify.js", import: "*", gzip: true, limit: "6.5 kB" },
+  { name: "Koa adapter (typed-headers/koa)", path: "dist/koa.js", import: "*", gzip: true, limit: "6.5 kB" },
 ];

@@ -4,9 +4,17 @@ import { defineConfig } from "tsup";
 // build` empties it first.
 export default defineConfig([
   {
-    // The library: the main entry point, the CORS module alone, and the Node adapter. Their
-    // shared code goes in shared chunks, in CommonJS too, so that they share one registry.
-    entry: { index: "src/entries/index.ts", cors: "src/entries/cors.ts", node: "src/entries/node.ts" },
+    // The library: the main entry point, the CORS module alone, and the framework adapters. Their
+    // shared code goes in shared chunks, in CommonJS too, so that they share one registry. The
+    // frameworks are optional peers whose types only are imported: nothing of them is bundled.
+    entry: {
+      index: "src/entries/index.ts",
+      cors: "src/entries/cors.ts",
+      node: "src/entries/node.ts",
+      hono: "src/entries/hono.ts",
+      fastify: "src/entries/fastify.ts",
+      koa: "src/entries/koa.ts",
+    },
     format: ["esm", "cjs"],
     splitting: true,
     dts: true,

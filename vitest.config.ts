@@ -6,6 +6,9 @@ const alias = {
   "typed-headers/headers": fileURLToPath(new URL("src/entries/headers.ts", import.meta.url)),
   "typed-headers/cors": fileURLToPath(new URL("src/entries/cors.ts", import.meta.url)),
   "typed-headers/node": fileURLToPath(new URL("src/entries/node.ts", import.meta.url)),
+  "typed-headers/hono": fileURLToPath(new URL("src/entries/hono.ts", import.meta.url)),
+  "typed-headers/fastify": fileURLToPath(new URL("src/entries/fastify.ts", import.meta.url)),
+  "typed-headers/koa": fileURLToPath(new URL("src/entries/koa.ts", import.meta.url)),
   "typed-headers": fileURLToPath(new URL("src/entries/index.ts", import.meta.url)),
 };
 

@@ -1,16 +1,27 @@
-// An Express app with a CORS policy. Run: node examples/express.mjs
+// An Express 5 app with a CORS policy, serving what a browser page sends: a JSON PUT with
+// credentials (so a preflight first). Run: node examples/express.mjs
 import express from "express";
 import { pathToFileURL } from "node:url";
 import { corsPolicy } from "typed-headers";
 import { nodeCors } from "typed-headers/node";
 
-/** The app: the policy's middleware answers preflights and adds headers to every response. */
+const policy = corsPolicy({
+  origins: ["https://app.example.com", "http://localhost:5173"],
+  credentials: true,
+  methods: ["PUT", "DELETE"],
+  allowedHeaders: ["content-type"],
+  exposedHeaders: ["etag"],
+  maxAge: 600,
+});
+
+/** The app: CORS first (it answers preflights), then the body parser and the routes. */
 export function createApp() {
   const app = express();
-  app.use(nodeCors(corsPolicy({ origins: ["https://app.example.com"], methods: ["PUT"], exposedHeaders: ["etag"] })));
+  app.use(nodeCors(policy));
+  app.use(express.json());
   app.put("/items/:id", (req, res) => {
     res.setHeader("etag", '"2"');
-    res.json({ id: req.params.id, updated: true });
+    res.json({ id: req.params.id, ...req.body });
   });
   return app;
 }

@@ -1,19 +1,30 @@
-// A bare Fetch handler (the shape of Bun.serve, Deno.serve and Workers): reads typed request
-// headers with HeaderMap and builds the response's headers with typed values.
-import { HeaderMap, Origin } from "typed-headers";
+// A bare Fetch handler (the shape of Bun.serve, Deno.serve and Workers) with a CORS policy,
+// serving a JSON PUT with credentials.
+import { corsPolicy, fetchCors } from "typed-headers";
 
-const trusted = new Set(["https://app.example.com"]);
+const cors = fetchCors(
+  corsPolicy({
+    origins: ["https://app.example.com", "http://localhost:5173"],
+    credentials: true,
+    methods: ["PUT", "DELETE"],
+    allowedHeaders: ["content-type"],
+    exposedHeaders: ["etag"],
+    maxAge: 600,
+  }),
+);
 
-/** Answers with the request's typed Origin, allowing it when trusted. */
-export function handle(request) {
-  const headers = HeaderMap.from(request.headers);
-  const origin = headers.get("origin");
-  const response = new HeaderMap().append("vary", ["origin"]).setRaw("content-type", "text/plain");
-  if (origin.ok && origin.value !== "null" && trusted.has(origin.value)) {
-    response.set("access-control-allow-origin", Origin.from(origin.value));
-  }
-  const text = origin.ok ? `hello ${origin.value}` : `no valid Origin (${origin.error.code})`;
-  return new Response(text, { headers: response.toHeaders() });
+/** The application, unaware of CORS. */
+async function route(request) {
+  const item = /^\/items\/([^/?]+)$/.exec(new URL(request.url).pathname);
+  if (request.method !== "PUT" || item === null) return new Response(null, { status: 404 });
+  return Response.json({ id: item[1], ...(await request.json()) }, { headers: { etag: '"2"' } });
+}
+
+/** The handler: preflights answered by the policy, every other response given its headers. */
+export async function handle(request) {
+  const result = cors(request);
+  if (result.preflight) return result.preflight;
+  return result.apply(await route(request));
 }
 
 export default { fetch: handle };

@@ -1,15 +1,19 @@
-// A Hono app with a CORS policy (the same code runs on Bun, Deno and Workers).
+// A Hono app with a CORS policy (the same code runs on Bun, Deno and Workers), serving a JSON PUT
+// with credentials.
 import { Hono } from "hono";
-import { corsPolicy, fetchCors } from "typed-headers";
+import { corsPolicy } from "typed-headers";
+import { honoCors } from "typed-headers/hono";
 
-const cors = fetchCors(corsPolicy({ origins: ["https://*.example.com"], credentials: true, methods: ["POST"], allowedHeaders: ["content-type"] }));
-
-/** The app: preflights are answered by the policy, other responses get its headers. */
-export const app = new Hono();
-app.use(async (c, next) => {
-  const result = cors(c.req.raw);
-  if (result.preflight) return result.preflight;
-  await next();
-  c.res = result.apply(c.res);
+const policy = corsPolicy({
+  origins: ["https://app.example.com", "http://localhost:5173"],
+  credentials: true,
+  methods: ["PUT", "DELETE"],
+  allowedHeaders: ["content-type"],
+  exposedHeaders: ["etag"],
+  maxAge: 600,
 });
-app.post("/messages", async (c) => c.json({ received: await c.req.json() }, 201));
+
+/** The app: preflights are answered by the middleware, every other response gets its headers. */
+export const app = new Hono();
+app.use(honoCors(policy));
+app.put("/items/:id", async (c) => c.json({ id: c.req.param("id"), ...(await c.req.json()) }, 200, { etag: '"2"' }));

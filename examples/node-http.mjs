@@ -1,4 +1,5 @@
-// A plain node:http server with a CORS policy. Run: node examples/node-http.mjs
+// A plain node:http server with a CORS policy, serving a JSON PUT with credentials; the
+// application reads typed request headers with HeaderMap. Run: node examples/node-http.mjs
 import { createServer } from "node:http";
 import { pathToFileURL } from "node:url";
 import { corsPolicy, HeaderMap } from "typed-headers";
@@ -6,22 +7,33 @@ import { nodeCors } from "typed-headers/node";
 
 const cors = nodeCors(
   corsPolicy({
-    origins: ["https://app.example.com", "http://localhost:*"],
+    origins: ["https://app.example.com", "http://localhost:5173"],
     credentials: true,
-    methods: ["GET", "POST", "DELETE"],
+    methods: ["PUT", "DELETE"],
     allowedHeaders: ["content-type"],
+    exposedHeaders: ["etag"],
     maxAge: 600,
   }),
 );
 
-/** The server: CORS first, then the application, which reads typed request headers. */
+/** The server: CORS first (it answers preflights), then the application. */
 export function createAppServer() {
-  return createServer((req, res) => {
-    if (cors(req, res)) return; // preflights are answered
-    const headers = HeaderMap.from(req.rawHeaders);
-    const origin = headers.get("origin");
-    res.setHeader("content-type", "application/json");
-    res.end(JSON.stringify({ origin: origin.ok ? origin.value : null }));
+  return createServer(async (req, res) => {
+    if (cors(req, res)) return;
+    const item = /^\/items\/([^/?]+)$/.exec(req.url ?? "");
+    if (req.method !== "PUT" || item === null) {
+      res.writeHead(404).end();
+      return;
+    }
+    const type = HeaderMap.from(req.rawHeaders).getRaw("content-type");
+    if (type !== "application/json") {
+      res.writeHead(415).end();
+      return;
+    }
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    res.writeHead(200, { "content-type": "application/json", etag: '"2"' });
+    res.end(JSON.stringify({ id: item[1], ...JSON.parse(Buffer.concat(chunks).toString("utf8")) }));
   });
 }
 

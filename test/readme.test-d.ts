@@ -40,10 +40,15 @@ test("fetch handler example", () => {
 });
 
 test("corsPolicy examples", async () => {
-  const { corsPolicy, fetchCors } = await import("typed-headers");
+  const { corsPolicy } = await import("typed-headers");
   const { nodeCors } = await import("typed-headers/node");
+  const { honoCors } = await import("typed-headers/hono");
+  const { fastifyCors } = await import("typed-headers/fastify");
+  const { koaCors } = await import("typed-headers/koa");
   const { default: express } = await import("express");
+  const { default: Fastify } = await import("fastify");
   const { Hono } = await import("hono");
+  const { default: Koa } = await import("koa");
   const policy = corsPolicy({
     origins: ["https://app.example.com", "https://*.preview.example.com", "http://localhost:*"],
     credentials: true,
@@ -59,12 +64,7 @@ test("corsPolicy examples", async () => {
   });
   const app = express();
   app.use(nodeCors(policy));
-  const corsFetch = fetchCors(policy);
-  const hono = new Hono();
-  hono.use(async (c, next) => {
-    const result = corsFetch(c.req.raw);
-    if (result.preflight) return result.preflight;
-    await next();
-    c.res = result.apply(c.res);
-  });
+  new Hono().use(honoCors(policy));
+  await Fastify().register(fastifyCors(policy));
+  new Koa().use(koaCors(policy));
 });

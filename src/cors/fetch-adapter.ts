@@ -1,9 +1,10 @@
-// The thin adapter from a CorsPolicy to Fetch handlers (Hono, Bun, Deno, Workers). All decisions
-// are the policy's; this only moves headers and statuses.
-import type { CorsDecision, CorsPolicy } from "./policy.js";
+// The thin adapter from a CorsPolicy to Fetch handlers (Bun, Deno, Workers, and the base of the
+// Hono adapter). All decisions are the policy's; this only moves headers and statuses.
+import { type CorsAdapterOptions, readOnRefused } from "./adapter-options.js";
+import type { CorsDecision, CorsPolicy, DynamicCorsPolicy } from "./policy.js";
 import { mergedVary } from "./merge-vary.js";
 
-/** Sets the decision's headers on `headers`, appending to its Vary. */
+/** Sets the decision's headers on `headers`, merging its Vary; throws when they are immutable. */
 function setHeaders(headers: Headers, decision: CorsDecision): void {
   for (const [name, value] of decision.headers.toEntries()) {
     if (name !== "vary") {
@@ -15,9 +16,45 @@ function setHeaders(headers: Headers, decision: CorsDecision): void {
       headers.set("vary", value);
       continue;
     }
+    const merged = mergedVary(existing, value);
     headers.delete("vary");
-    for (const line of mergedVary([existing], value)) headers.append("vary", line);
+    for (const line of merged) headers.append("vary", line);
   }
+}
+
+/**
+ * `response` with the decision's headers: the same object when its headers are mutable
+ * (frameworks such as Hono copy the old response's headers over a new one), else a copy with the
+ * same status, status text, headers and body (no body when it was already read). A response that
+ * cannot be copied — a network error (`Response.error()`), a status outside 200–599 — is returned
+ * as it is: it carries no headers a browser would read. Never throws.
+ * @internal
+ */
+export function withCorsHeaders(response: Response, decision: CorsDecision): Response {
+  try {
+    setHeaders(response.headers, decision);
+    return response;
+  } catch {
+    // Immutable headers (a response from fetch(), Response.error(), Response.redirect()).
+  }
+  if (response.type === "error" || response.status < 200 || response.status > 599) return response;
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  let copy: Response;
+  try {
+    copy = new Response(response.bodyUsed ? null : response.body, init);
+  } catch {
+    // A body that is locked by a reader, or a body on a null-body status.
+    copy = new Response(null, init);
+  }
+  setHeaders(copy.headers, decision);
+  return copy;
+}
+
+/** The complete answer to a preflight: its status and the decision's headers, no body. @internal */
+export function preflightResponse(decision: CorsDecision): Response {
+  const response = new Response(null, { status: decision.status ?? 204 });
+  setHeaders(response.headers, decision);
+  return response;
 }
 
 /**
@@ -37,41 +74,47 @@ export interface FetchCorsResult {
   readonly decision: CorsDecision;
   /** The complete answer to a preflight (204 or 403), or null for other requests. */
   readonly preflight: Response | null;
-  /** `response` with the decision's headers set and its Vary appended to (the same object when its headers are mutable, else a copy). */
+  /**
+   * `response` with the decision's headers set and its Vary merged: the same object when its
+   * headers are mutable, else a copy (without the body if it was already read). Never throws: a
+   * network error (`Response.error()`) is returned as it is.
+   */
   apply(response: Response): Response;
 }
 
 /**
- * Runs `policy` on a Fetch `Request` (Hono, Bun, Deno, Workers).
+ * Runs `policy` on a Fetch `Request` (Bun, Deno, Workers, any `(Request) => Response` handler).
+ * With a {@link DynamicCorsPolicy} the function returns a promise. For Hono, use `honoCors`
+ * from `typed-headers/hono`.
  *
  * @example
  * ```ts
  * const cors = fetchCors(policy);
- * app.use(async (c, next) => {            // Hono
- *   const result = cors(c.req.raw);
- *   if (result.preflight) return result.preflight;
- *   await next();
- *   c.res = result.apply(c.res);
- * });
+ * export default {
+ *   async fetch(request: Request): Promise<Response> {
+ *     const result = cors(request);
+ *     if (result.preflight) return result.preflight;
+ *     return result.apply(await handle(request));
+ *   },
+ * };
  * ```
  * @public
  */
-export function fetchCors(policy: CorsPolicy): (request: Request) => FetchCorsResult {
-  return (request) => {
-    const decision = policy.handle({ method: request.method, headers: request.headers });
-    const apply = (response: Response): Response => {
-      // Mutate in place (frameworks such as Hono copy the old response's headers over a new
-      // one); a response with immutable headers (from fetch()) is copied instead.
-      try {
-        setHeaders(response.headers, decision);
-        return response;
-      } catch {
-        const copy = new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
-        setHeaders(copy.headers, decision);
-        return copy;
-      }
+export function fetchCors<Policy extends CorsPolicy | DynamicCorsPolicy>(
+  policy: Policy,
+  options?: CorsAdapterOptions<Request>,
+): (request: Request) => Policy extends DynamicCorsPolicy ? Promise<FetchCorsResult> : FetchCorsResult {
+  const onRefused = readOnRefused(policy, options, "fetchCors");
+  const result = (decision: CorsDecision, request: Request): FetchCorsResult => {
+    if (!decision.allowed) onRefused?.(decision, request);
+    return {
+      decision,
+      preflight: decision.kind === "preflight" ? preflightResponse(decision) : null,
+      apply: (response) => withCorsHeaders(response, decision),
     };
-    const preflight = decision.kind === "preflight" ? apply(new Response(null, { status: decision.status ?? 204 })) : null;
-    return { decision, preflight, apply };
   };
+  return ((request: Request) => {
+    const decision = policy.handle({ method: request.method, headers: request.headers });
+    return decision instanceof Promise ? decision.then((d) => result(d, request)) : result(decision, request);
+  }) as (request: Request) => Policy extends DynamicCorsPolicy ? Promise<FetchCorsResult> : FetchCorsResult;
 }

@@ -6,26 +6,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
 import { fieldLines } from "../map/header-map.js";
-import { asLibraryError } from "../syntax/describe.js";
-import type { CorsDecision, CorsPolicy } from "./policy.js";
+import { type CorsAdapterOptions, readOnRefused } from "./adapter-options.js";
+import type { CorsDecision, CorsPolicy, DynamicCorsPolicy } from "./policy.js";
 import { mergedVary } from "./merge-vary.js";
 
-/**
- * Options of {@link nodeCors}.
- *
- * @example
- * ```ts
- * nodeCors(policy, { onRefused: (decision, req) => log.info(`CORS refused ${req.url}: ${decision.reason}`) });
- * ```
- * @public
- */
-export interface NodeCorsOptions {
-  /**
-   * Called when the policy refuses a preflight or an actual request, before the response is
-   * written (for logging; the answer is the same whatever it does). What it throws is not caught.
-   */
-  readonly onRefused?: (decision: CorsDecision, req: IncomingMessage | Http2ServerRequest) => void;
-}
+/** The middleware {@link nodeCors} returns: a boolean, or a promise of one for a dynamic policy. */
+type NodeMiddleware<Answer> = <Req extends IncomingMessage | Http2ServerRequest>(
+  req: Req,
+  res: Req extends Http2ServerRequest ? Http2ServerResponse : ServerResponse,
+  next?: (error?: unknown) => void,
+) => Answer;
 
 /**
  * A node:http / Express / node:http2-compatibility middleware for `policy`: `(req, res, next?)`.
@@ -47,44 +37,68 @@ export interface NodeCorsOptions {
  * ```
  * @public
  */
-export function nodeCors(
-  policy: CorsPolicy,
-  options?: NodeCorsOptions,
-): <Req extends IncomingMessage | Http2ServerRequest>(
-  req: Req,
-  res: Req extends Http2ServerRequest ? Http2ServerResponse : ServerResponse,
-  next?: (error?: unknown) => void,
-) => boolean {
-  let onRefused: NodeCorsOptions["onRefused"];
-  try {
-    onRefused = options?.onRefused;
-  } catch (error) {
-    throw asLibraryError(error, "nodeCors: the options");
-  }
-  if (onRefused !== undefined && typeof onRefused !== "function") {
-    throw new TypeError("typed-headers: nodeCors: onRefused must be a function.");
-  }
-  return (req, res: ServerResponse | Http2ServerResponse, next) => {
+export function nodeCors<Policy extends CorsPolicy | DynamicCorsPolicy>(
+  policy: Policy,
+  options?: CorsAdapterOptions<IncomingMessage | Http2ServerRequest>,
+): NodeMiddleware<Policy extends DynamicCorsPolicy ? Promise<boolean> : boolean> {
+  const onRefused = readOnRefused(policy, options, "nodeCors");
+  const answer = (
+    decision: CorsDecision,
+    req: IncomingMessage | Http2ServerRequest,
+    res: ServerResponse | Http2ServerResponse,
+    next: ((error?: unknown) => void) | undefined,
+  ): boolean => {
+    if (!decision.allowed && decision.kind !== "none") onRefused?.(decision, req);
+    return writeDecision(decision, res, next);
+  };
+  const middleware = (
+    req: IncomingMessage | Http2ServerRequest,
+    res: ServerResponse | Http2ServerResponse,
+    next?: (error?: unknown) => void,
+  ): boolean | Promise<boolean> => {
     // req.headers: Node has joined repeated lines (two Origin lines become "a, b", refused).
     const decision = policy.handle({ method: req.method ?? "GET", headers: req.headers });
-    if (!decision.allowed && decision.kind !== "none") onRefused?.(decision, req);
-    const [names, values] = fieldLines(decision.headers);
-    if (decision.kind === "preflight") {
-      if (!res.headersSent) {
-        const head: string[] = [];
-        for (let i = 0; i < names.length; i++) head.push(names[i] as string, withVary(res, names[i] as string, values[i] as string));
-        // Http2ServerResponse takes the same flat array (its typings list only records).
-        (res as ServerResponse).writeHead(decision.status ?? 204, head);
-      }
-      if (!res.writableEnded) res.end();
-      return true;
-    }
-    if (!res.headersSent) {
-      for (let i = 0; i < names.length; i++) res.setHeader(names[i] as string, withVary(res, names[i] as string, values[i] as string));
-    }
-    next?.();
-    return false;
+    if (!(decision instanceof Promise)) return answer(decision, req, res, next);
+    // A dynamic policy: when its check fails, the error goes to next(error) if given, else the
+    // promise rejects.
+    return decision.then(
+      (settled) => answer(settled, req, res, next),
+      (error: unknown) => {
+        if (next === undefined) throw error;
+        next(error);
+        return true;
+      },
+    );
   };
+  return middleware as NodeMiddleware<Policy extends DynamicCorsPolicy ? Promise<boolean> : boolean>;
+}
+
+/**
+ * Writes the decision: a preflight's whole head with one `writeHead` (the cheapest call when
+ * nothing was set before), an actual request's headers with one `setHeader` each, merging `Vary`
+ * with what the response holds; then ends a preflight or calls `next`.
+ */
+function writeDecision(
+  decision: CorsDecision,
+  res: ServerResponse | Http2ServerResponse,
+  next: ((error?: unknown) => void) | undefined,
+): boolean {
+  const [names, values] = fieldLines(decision.headers);
+  if (decision.kind === "preflight") {
+    if (!res.headersSent) {
+      const head: string[] = [];
+      for (let i = 0; i < names.length; i++) head.push(names[i] as string, withVary(res, names[i] as string, values[i] as string));
+      // Http2ServerResponse takes the same flat array (its typings list only records).
+      (res as ServerResponse).writeHead(decision.status ?? 204, head);
+    }
+    if (!res.writableEnded) res.end();
+    return true;
+  }
+  if (!res.headersSent) {
+    for (let i = 0; i < names.length; i++) res.setHeader(names[i] as string, withVary(res, names[i] as string, values[i] as string));
+  }
+  next?.();
+  return false;
 }
 
 /** `value`, or for `vary` the response's present Vary merged with it. */

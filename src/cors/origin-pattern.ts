@@ -79,6 +79,17 @@ export function parseOriginPattern(source: unknown, credentials: boolean, allowI
   return { ok: true, pattern: { source, scheme, host: subdomains ? `.${host}` : host, subdomains, port } };
 }
 
+/**
+ * Whether the serialized origin `origin` is https or loopback: the origins a credentialed policy
+ * accepts without `allowInsecureOrigins` (the same rule as for configured patterns).
+ * @internal
+ */
+export function isHttpsOrLoopback(origin: string): boolean {
+  const schemeEnd = origin.indexOf("://") + 3;
+  const scheme = origin.slice(0, schemeEnd);
+  return scheme === "https://" || isLoopback(scheme, origin.slice(schemeEnd, portIndex(origin, schemeEnd)));
+}
+
 /** Whether an origin's host is loopback: localhost (and its subdomains), 127.0.0.0/8 or [::1]. */
 function isLoopback(scheme: string, host: string): boolean {
   if (scheme !== "http://" && scheme !== "ws://") return false;

@@ -1,10 +1,11 @@
 import type { FieldName } from "../syntax/field-name.js";
 import type { Method } from "../syntax/method.js";
 import { asLibraryError } from "../syntax/describe.js";
+import type { Origin } from "../syntax/serialized-origin.js";
 import { isToken } from "../syntax/token.js";
 import { HeaderMap, trustedHeaderMap, type HeaderInput } from "../map/header-map.js";
 import { parseHeader } from "../registry.js";
-import { matchesPattern, parseOriginPattern, type OriginPattern } from "./origin-pattern.js";
+import { isHttpsOrLoopback, matchesPattern, parseOriginPattern, type OriginPattern } from "./origin-pattern.js";
 import { isForbiddenMethod, isForbiddenRequestHeader, isSafelistedMethod } from "./request.js";
 
 /**
@@ -53,6 +54,29 @@ export interface CorsPolicyOptions {
 }
 
 /**
+ * A dynamic origin check, for servers whose allowed origins live in a database (multi-tenant
+ * servers): `allow` is called with the request's `Origin` only when it is a valid serialized
+ * origin — never `null`, never unparsed text, and with credentials never a non-https,
+ * non-loopback origin (unless `allowInsecureOrigins`). It answers `true` or `false`, or a promise
+ * of one; a policy built with it answers every response with `Vary: Origin`, and its `handle`
+ * returns a promise.
+ *
+ * @example
+ * ```ts
+ * const policy = corsPolicy({
+ *   origins: { allow: async (origin) => (await tenants.findByOrigin(origin)) !== undefined },
+ *   credentials: true,
+ * });
+ * const decision = await policy.handle({ method: req.method, headers: req.headers });
+ * ```
+ * @public
+ */
+export interface DynamicOrigins {
+  /** Whether `origin` may read responses: `true` or `false`, or a promise of one. */
+  allow(origin: Origin): boolean | Promise<boolean>;
+}
+
+/**
  * A policy that sends no credentials: `*` is allowed as the origins setting and in the lists.
  *
  * @example
@@ -62,8 +86,8 @@ export interface CorsPolicyOptions {
  * @public
  */
 export interface AnonymousCorsPolicyConfig extends CorsPolicyOptions {
-  /** Exact origins and structured patterns, or `"*"` for any origin. */
-  readonly origins: "*" | readonly string[];
+  /** Exact origins and structured patterns, `"*"` for any origin, or a dynamic check. */
+  readonly origins: "*" | readonly string[] | DynamicOrigins;
   /** Omitted or false: no `Access-Control-Allow-Credentials`. */
   readonly credentials?: false;
   /** Methods beyond GET, HEAD and POST; `"*"` allows any. */
@@ -90,8 +114,8 @@ export interface AnonymousCorsPolicyConfig extends CorsPolicyOptions {
  * @public
  */
 export interface CredentialedCorsPolicyConfig extends CorsPolicyOptions {
-  /** Exact origins and structured patterns; https or loopback unless `allowInsecureOrigins`. */
-  readonly origins: readonly string[];
+  /** Exact origins and structured patterns, or a dynamic check; https or loopback unless `allowInsecureOrigins`. */
+  readonly origins: readonly string[] | DynamicOrigins;
   /** Send `Access-Control-Allow-Credentials: true` (cookies and HTTP authentication). */
   readonly credentials: true;
   /** Methods beyond GET, HEAD and POST (no `"*"` with credentials). */
@@ -128,7 +152,7 @@ export type CorsPolicyConfig = AnonymousCorsPolicyConfig | CredentialedCorsPolic
  * ```
  * @public
  */
-export type CheckedOrigins<Origins> = Origins extends "*"
+export type CheckedOrigins<Origins> = Origins extends "*" | DynamicOrigins
   ? Origins
   : { readonly [K in keyof Origins]: Origins[K] extends string ? CheckedOrigin<Origins[K]> : Origins[K] };
 
@@ -207,7 +231,7 @@ export interface CorsDecision {
 }
 
 /**
- * A compiled CORS policy.
+ * A compiled CORS policy with static origins: `handle` answers synchronously.
  *
  * @example
  * ```ts
@@ -220,6 +244,41 @@ export interface CorsPolicy {
   /** Decides on one request from its method and headers (anything `HeaderMap.from` accepts). */
   handle(request: { readonly method: string; readonly headers: HeaderInput }): CorsDecision;
 }
+
+/**
+ * A compiled CORS policy with {@link DynamicOrigins}: `handle` returns a promise, which rejects
+ * when `origins.allow` throws or rejects.
+ *
+ * @example
+ * ```ts
+ * const policy = corsPolicy({ origins: { allow: (origin) => tenantOrigins.has(origin) } });
+ * const decision = await policy.handle({ method: req.method, headers: req.headers });
+ * ```
+ * @public
+ */
+export interface DynamicCorsPolicy {
+  /** Decides on one request from its method and headers (anything `HeaderMap.from` accepts). */
+  handle(request: { readonly method: string; readonly headers: HeaderInput }): Promise<CorsDecision>;
+}
+
+/**
+ * What {@link corsPolicy} returns for a configuration: a {@link DynamicCorsPolicy} for dynamic
+ * origins, a {@link CorsPolicy} for static ones (and for `never`, the type of a configuration
+ * cast away), either when the type does not say.
+ *
+ * @example
+ * ```ts
+ * type P = CorsPolicyFor<{ origins: DynamicOrigins }>;   // DynamicCorsPolicy
+ * ```
+ * @public
+ */
+export type CorsPolicyFor<Config extends CorsPolicyConfig> = [Config] extends [never]
+  ? CorsPolicy
+  : [Config["origins"]] extends [DynamicOrigins]
+    ? DynamicCorsPolicy
+    : [DynamicOrigins] extends [Config["origins"]]
+      ? CorsPolicy | DynamicCorsPolicy
+      : CorsPolicy;
 
 const MAX_ACRH_LENGTH = 4096;
 const MAX_ACRH_NAMES = 64;
@@ -250,9 +309,9 @@ export function corsPolicy<const Config extends CorsPolicyConfig>(
     readonly methods?: CheckedList<Config["methods"], "CONNECT" | "TRACE", "methods: CONNECT and TRACE are forbidden">;
     readonly allowedHeaders?: CheckedList<Config["allowedHeaders"], ForbiddenRequestHeaderName, "allowedHeaders: pages cannot set this header">;
   },
-): CorsPolicy {
+): CorsPolicyFor<Config> {
   try {
-    return compile(config as CorsPolicyConfig);
+    return compile(config as CorsPolicyConfig) as CorsPolicyFor<Config>;
   } catch (error) {
     // A configuration's getter, iterator or Proxy may throw anything: only the library's TypeError leaves.
     throw asLibraryError(error, "corsPolicy: the configuration");
@@ -261,6 +320,11 @@ export function corsPolicy<const Config extends CorsPolicyConfig>(
 
 interface Compiled {
   readonly anyOrigin: boolean;
+  /** The dynamic check (`origins.allow`, read once) and its object, or undefined. */
+  readonly allow: DynamicOrigins["allow"] | undefined;
+  readonly allowThis: DynamicOrigins | undefined;
+  /** With credentials and without allowInsecureOrigins: only https and loopback origins reach `allow`. */
+  readonly secureOnly: boolean;
   readonly exact: ReadonlySet<string>;
   readonly patterns: readonly OriginPattern[];
   readonly credentials: boolean;
@@ -278,7 +342,7 @@ interface Compiled {
   readonly acrhMemo: Map<string, CorsDecisionReason | "allowed">;
 }
 
-function compile(input: CorsPolicyConfig): CorsPolicy {
+function compile(input: CorsPolicyConfig): CorsPolicy | DynamicCorsPolicy {
   const problems: string[] = [];
   if (input === null || typeof input !== "object") throw new TypeError("typed-headers: corsPolicy expects a configuration object.");
   // Each setting is read once: a getter cannot answer one thing to the checks and another later.
@@ -292,7 +356,13 @@ function compile(input: CorsPolicyConfig): CorsPolicy {
   const anyOrigin = config.origins === "*";
   const exact = new Set<string>();
   const patterns: OriginPattern[] = [];
-  if (anyOrigin) {
+  let allowThis: DynamicOrigins | undefined;
+  let allow: DynamicOrigins["allow"] | undefined;
+  if (isDynamic(config.origins)) {
+    allowThis = config.origins;
+    allow = allowThis.allow;
+    if (typeof allow !== "function") problems.push("origins: expected an array of origins and patterns, \"*\", or { allow(origin) } with allow a function.");
+  } else if (anyOrigin) {
     if (credentials) problems.push('origins: "*" with credentials is refused: browsers reject it, and reflecting any origin would let every site read credentialed responses.');
   } else if (!Array.isArray(config.origins)) {
     problems.push('origins: expected "*" or an array of origins and patterns.');
@@ -346,6 +416,9 @@ function compile(input: CorsPolicyConfig): CorsPolicy {
   const allowHeaderList = anyHeader ? ["*", ...headers] : [...headers];
   const compiled: Compiled = {
     anyOrigin,
+    allow,
+    allowThis,
+    secureOnly: credentials && !allowInsecure,
     exact,
     patterns,
     credentials,
@@ -360,18 +433,50 @@ function compile(input: CorsPolicyConfig): CorsPolicy {
     maxAge: maxAge === undefined ? undefined : String(maxAge),
     acrhMemo: new Map(),
   };
-  return {
-    handle(request) {
-      let snapshot: { readonly method: string; readonly headers: HeaderInput };
-      try {
-        const { method, headers } = request;
-        snapshot = { method, headers };
-      } catch (error) {
-        throw asLibraryError(error, "policy.handle: the request");
-      }
-      return decide(compiled, snapshot);
-    },
-  };
+  if (allow === undefined) return { handle: (request) => decide(compiled, readRequest(request), false) };
+  return { handle: (request) => decideDynamic(compiled, allow, readRequest(request)) };
+}
+
+/** The request's method and headers, each read once; a getter that throws becomes the library's TypeError. */
+function readRequest(request: { readonly method: string; readonly headers: HeaderInput }): {
+  readonly method: string;
+  readonly headers: HeaderInput;
+} {
+  try {
+    const { method, headers } = request;
+    return { method, headers };
+  } catch (error) {
+    throw asLibraryError(error, "policy.handle: the request");
+  }
+}
+
+/** Whether a configured `origins` is a dynamic check (an object that is not an array). */
+function isDynamic(origins: unknown): origins is DynamicOrigins {
+  return typeof origins === "object" && origins !== null && !Array.isArray(origins);
+}
+
+/**
+ * The decision of a policy with dynamic origins: the request's headers are read once, `allow` is
+ * asked about a valid, non-null origin (and with credentials only a secure one), and the rest is
+ * the static decision with its answer.
+ */
+async function decideDynamic(
+  policy: Compiled,
+  allow: DynamicOrigins["allow"],
+  request: { readonly method: string; readonly headers: HeaderInput },
+): Promise<CorsDecision> {
+  const snapshot = { method: request.method, headers: HeaderMap.from(request.headers) };
+  const line = snapshot.headers.getRaw("origin");
+  const origin = line === null || line.length > MAX_ORIGIN_LENGTH ? undefined : parseHeader("origin", line);
+  let allowed = false;
+  if (origin?.ok && origin.value !== "null" && (!policy.secureOnly || isHttpsOrLoopback(origin.value))) {
+    const answer: unknown = await allow.call(policy.allowThis, origin.value as Origin);
+    if (typeof answer !== "boolean") {
+      throw new TypeError(`typed-headers: corsPolicy: origins.allow must answer true or false (or a promise of one), not ${typeof answer}.`);
+    }
+    allowed = answer;
+  }
+  return decide(policy, snapshot, allowed);
 }
 
 type ListKey = "methods" | "allowedHeaders" | "exposedHeaders";
@@ -419,8 +524,9 @@ const VARY_PREFLIGHT = `${VARY_ORIGIN}, ${VARY_PREFLIGHT_ANY_ORIGIN}`;
 
 //   A decision, from the request's Origin, method, ACRM, ACRH and ACRPN. The response headers are
 //   the policy's own precomputed strings (and the validated origin), so the decision's map owns
-//   them without checking them again.
-function decide(policy: Compiled, request: { readonly method: string; readonly headers: HeaderInput }): CorsDecision {
+//   them without checking them again. `dynamicAllowed` is the dynamic check's answer about this
+//   request's origin (false for static policies).
+function decide(policy: Compiled, request: { readonly method: string; readonly headers: HeaderInput }, dynamicAllowed: boolean): CorsDecision {
   const incoming = HeaderMap.from(request.headers);
   const originLine = incoming.getRaw("origin");
   const acrm = originLine === null ? null : incoming.getRaw("access-control-request-method");
@@ -447,7 +553,7 @@ function decide(policy: Compiled, request: { readonly method: string; readonly h
     else {
       const origin = originLine.length > MAX_ORIGIN_LENGTH ? undefined : parseHeader("origin", originLine);
       if (origin === undefined || !origin.ok) return refuse("invalid-origin");
-      if (!originAllowed(policy, origin.value)) return refuse("disallowed-origin");
+      if (!(policy.allow === undefined ? originAllowed(policy, origin.value) : dynamicAllowed)) return refuse("disallowed-origin");
       allowOrigin = origin.value;
     }
   }

@@ -11,6 +11,7 @@ export {
   type CorsVerdict,
   type PreflightInfo,
 } from "../cors/check.js";
+export type { CorsAdapterOptions } from "../cors/adapter-options.js";
 export { fetchCors, type FetchCorsResult } from "../cors/fetch-adapter.js";
 export {
   corsPolicy,
@@ -22,7 +23,11 @@ export {
   type CorsDecisionReason,
   type CorsPolicy,
   type CorsPolicyConfig,
+  type CorsPolicyFor,
   type CorsPolicyOptions,
   type CredentialedCorsPolicyConfig,
+  type DynamicCorsPolicy,
+  type DynamicOrigins,
   type ForbiddenRequestHeaderName,
 } from "../cors/policy.js";
+export { mergeVary, type VaryLines } from "../cors/merge-vary.js";

@@ -5,7 +5,8 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { corsPolicy, fetchCors } from "typed-headers";
+import { corsPolicy } from "typed-headers";
+import { honoCors } from "typed-headers/hono";
 import { nodeCors } from "typed-headers/node";
 
 const policy = corsPolicy({
@@ -45,14 +46,8 @@ expressApp.all("/", (_req, res) => {
   res.setHeader("x-total", "3");
   res.send("express");
 });
-const honoCors = fetchCors(policy);
 const hono = new Hono();
-hono.use(async (c, next) => {
-  const result = honoCors(c.req.raw);
-  if (result.preflight) return result.preflight;
-  await next();
-  c.res = result.apply(c.res);
-});
+hono.use(honoCors(policy));
 hono.all("/", (c) => c.text("hono", 200, { vary: "accept-encoding", "x-total": "3" }));
 
 const apps: Record<string, RequestListener> = { "node:http": plain, express: expressApp as unknown as RequestListener, hono: fetchListener((r) => hono.fetch(r)) };

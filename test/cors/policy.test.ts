@@ -1,7 +1,7 @@
 // corsPolicy: the anchor behaviours that fit the design (../shared anchor-tests.md §D, jub0bs/cors),
 // the security suite, Vary handling and hostile input.
 import { describe, expect, test } from "vitest";
-import { corsPolicy, type CorsPolicyConfig, type HeaderMap } from "typed-headers";
+import { corsPolicy, type CorsPolicy, type CorsPolicyConfig, type HeaderMap } from "typed-headers";
 
 const ALLOWED = "http://localhost:9090";
 /** jub0bs' "credentialed" suite configuration (anchor-tests D.1). */
@@ -237,7 +237,7 @@ describe("Vary lists every request header a preflight's answer depends on (issue
   ];
   for (const [what, config, byOrigin] of configs) {
     test(`${what}: allowed and refused preflights carry the same complete Vary`, () => {
-      const policy = corsPolicy(config);
+      const policy = corsPolicy(config) as CorsPolicy; // static origins: a synchronous policy
       for (const [, extra] of requests) {
         for (const method of ["PUT", "GE T", "GET"]) {
           const d = policy.handle(preflight("https://a.app.example", method, extra));

@@ -48,6 +48,10 @@ try {
      import { checkCors as corsOnly } from "typed-headers/cors";
      import { accessControlAllowCredentialsHeader, accessControlMaxAgeHeader, DeltaSeconds, varyHeader as varyOnly } from "typed-headers/headers";
      import { nodeCors } from "typed-headers/node";
+     import { honoCors } from "typed-headers/hono";
+     import { fastifyCors } from "typed-headers/fastify";
+     import { koaCors } from "typed-headers/koa";
+     const policy = corsPolicy({ origins: ["https://a.example"] });
      const out = {
        maxAge: parseHeader("Access-Control-Max-Age", "600"),
        methods: serializeHeader("access-control-allow-methods", ["GET", "PUT"]),
@@ -56,13 +60,15 @@ try {
        decision: corsPolicy({ origins: ["https://a.example"] }).handle({ method: "GET", headers: { origin: "https://a.example" } }).allowed,
        map: HeaderMap.from({ Vary: "Origin" }).get("vary"),
        node: typeof nodeCors,
+       // The framework adapters load without their frameworks installed (types-only peers).
+       adapters: [typeof honoCors(policy), typeof fastifyCors(policy), typeof koaCors(policy)],
        credentials: accessControlAllowCredentialsHeader.parse("True").error.code,
        maxAgeOnly: accessControlMaxAgeHeader.serialize(DeltaSeconds.from(600)),
        sameCodec: JSON.stringify(varyOnly.parse("Origin, *")) === JSON.stringify(varyHeader.parse("Origin, *")),
      };
      console.log(JSON.stringify(out));`,
   );
-  check("works from ESM (main, /headers, /cors and /node entry points)", () => {
+  check("works from ESM (main, /headers, /cors, /node and the framework entry points, without the frameworks)", () => {
     const out = JSON.parse(run(process.execPath, ["esm.mjs"], { cwd: project }));
     assert.deepEqual(out, {
       maxAge: { ok: true, value: 600 },
@@ -72,6 +78,7 @@ try {
       decision: true,
       map: { ok: true, value: ["origin"] },
       node: "function",
+      adapters: ["function", "function", "function"],
       credentials: "not-true",
       maxAgeOnly: "600",
       sameCodec: true,
@@ -83,17 +90,19 @@ try {
      const { nodeCors } = require("typed-headers/node");
      const { checkCors } = require("typed-headers/cors");
      const { accessControlMaxAgeHeader } = require("typed-headers/headers");
+     const { koaCors } = require("typed-headers/koa");
      console.log(JSON.stringify({
        maxAge: accessControlMaxAgeHeader.serialize(600),
        credentials: parseHeader("access-control-allow-credentials", "True").error.code,
        node: typeof nodeCors(corsPolicy({ origins: "*" })),
        cors: typeof checkCors,
        oneRegistry: require("typed-headers").checkCors === checkCors,
+       koa: typeof koaCors(corsPolicy({ origins: "*" })),
      }));`,
   );
   check("works from CommonJS, with one registry shared by the entry points", () => {
     const out = JSON.parse(run(process.execPath, ["cjs.cjs"], { cwd: project }));
-    assert.deepEqual(out, { maxAge: "600", credentials: "not-true", node: "function", cors: "function", oneRegistry: true });
+    assert.deepEqual(out, { maxAge: "600", credentials: "not-true", node: "function", cors: "function", oneRegistry: true, koa: "function" });
   });
   check("npx typed-headers runs the command", () => {
     assert.equal(run("npx", ["--no-install", "typed-headers", "--version"], { cwd: project }).trim(), version);
