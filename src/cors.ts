@@ -11,6 +11,7 @@ export {
   type CorsVerdict,
   type PreflightInfo,
 } from "./cors/check.js";
+export type { CorsEngine } from "./cors/engines.js";
 export { fetchCors, type FetchCorsResult } from "./cors/fetch-adapter.js";
 export {
   corsPolicy,

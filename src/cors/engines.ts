@@ -1,0 +1,142 @@
+// The engines checkCors can reproduce: the Fetch standard, and where Chromium and Firefox depart
+// from it. Every departure was found by replaying generated exchanges in the real browser (the
+// differential explorer, test/explorer/explore.mjs) and is pinned by a recorded regression case
+// (test/fixtures/engine-deviations.json). docs/engines.md is generated from `departures` below
+// (`npm run docs:engines`), and a test checks that each departure names a rule that differs from
+// the standard's.
+
+/**
+ * The browser engines {@link checkCors} can reproduce: `"fetch"` is the WHATWG Fetch standard;
+ * `"chromium"` and `"firefox"` add the departures their browsers show (see docs/engines.md).
+ *
+ * @example
+ * ```ts
+ * const engine: CorsEngine = "firefox";
+ * checkCors(request, exchange, { engine });
+ * ```
+ * @public
+ */
+export type CorsEngine = "fetch" | "chromium" | "firefox";
+
+/** How an engine treats the request side and the preflight cache. @internal */
+export interface EngineRules {
+  readonly name: CorsEngine;
+  /** Request headers safelisted beyond the standard's, with the check their value must pass. */
+  readonly extraSafelisted: ReadonlyMap<string, (value: string) => boolean>;
+  /**
+   * Whether each request header line is judged on its own (the standard judges the combined value
+   * of a name), and unsafe names are listed once per line in Access-Control-Request-Headers.
+   */
+  readonly safelistPerLine: boolean;
+  /** Whether a byte above 0x7F in Accept makes it unsafe (the standard allows them). */
+  readonly nonAsciiAcceptUnsafe: boolean;
+  /** Whether a Content-Type value with an empty parameter (`text/plain;;`) is unsafe. */
+  readonly emptyParameterUnsafe: boolean;
+  /**
+   * The largest first or last position a safelisted `Range` may have, as decimal digits (the
+   * standard has no limit: it compares the mathematical values).
+   */
+  readonly largestRangePosition: string | undefined;
+  /** Whether `*` in Access-Control-Allow-Headers covers Authorization (the standard: never). */
+  readonly wildcardCoversAuthorization: boolean;
+  /** The longest a preflight result is cached, in seconds (the standard sets no cap). */
+  readonly maxAgeCap: number;
+  /** fetch() cache modes that make the browser ignore its preflight cache (the standard: none). */
+  readonly cacheModesBypassingPreflightCache: ReadonlySet<string>;
+  /** What differs from the standard, per rule name: the lines of docs/engines.md. */
+  readonly departures: Partial<Record<Exclude<keyof EngineRules, "name" | "departures">, string>>;
+}
+
+//   1*DIGIT, and 1*DIGIT [ "." 1*DIGIT ]: the values Chromium accepts for its client hints.
+const isDigits = (value: string) => value.length > 0 && [...value].every((c) => c >= "0" && c <= "9");
+const isDecimal = (value: string) => {
+  const dot = value.indexOf(".");
+  return dot === -1 ? isDigits(value) : isDigits(value.slice(0, dot)) && isDigits(value.slice(dot + 1));
+};
+const EFFECTIVE_CONNECTION_TYPES = new Set(["slow-2g", "2g", "3g", "4g"]);
+
+const FETCH: EngineRules = {
+  name: "fetch",
+  extraSafelisted: new Map(),
+  safelistPerLine: false,
+  nonAsciiAcceptUnsafe: false,
+  emptyParameterUnsafe: false,
+  largestRangePosition: undefined,
+  wildcardCoversAuthorization: false,
+  maxAgeCap: Number.POSITIVE_INFINITY,
+  cacheModesBypassingPreflightCache: new Set(),
+  departures: {},
+};
+
+const CHROMIUM: EngineRules = {
+  ...FETCH,
+  name: "chromium",
+  // Chromium's network service safelists the client hints it may add itself, and Intervention.
+  extraSafelisted: new Map<string, (value: string) => boolean>([
+    ["device-memory", isDecimal],
+    ["dpr", isDecimal],
+    ["downlink", isDecimal],
+    ["width", isDigits],
+    ["viewport-width", isDigits],
+    ["rtt", isDigits],
+    ["ect", (value) => EFFECTIVE_CONNECTION_TYPES.has(value)],
+    ["save-data", (value) => value.toLowerCase() === "on"],
+    ["intervention", () => true],
+  ]),
+  largestRangePosition: "9223372036854775806",
+  wildcardCoversAuthorization: true,
+  maxAgeCap: 7200,
+  cacheModesBypassingPreflightCache: new Set(["no-store", "reload", "no-cache"]),
+  departures: {
+    extraSafelisted:
+      "Safelists more request headers, so they need no preflight: `Device-Memory`, `DPR` and `Downlink` (`1*DIGIT [\".\" 1*DIGIT]`), `Width`, `Viewport-Width` and `RTT` (`1*DIGIT`), `ECT` (`slow-2g`, `2g`, `3g`, `4g`), `Save-Data` (`on`, any case), and `Intervention` (any value), each up to 128 bytes.",
+    largestRangePosition: "A `Range` position above 9223372036854775806 (2^63 − 2) makes it unsafe (a preflight).",
+    wildcardCoversAuthorization:
+      "`*` in `Access-Control-Allow-Headers` (without credentials) also covers `Authorization`; but the preflight cache does not, so such a request is preflighted every time.",
+    maxAgeCap: "Caches a preflight result for at most 7200 seconds (2 hours).",
+    cacheModesBypassingPreflightCache:
+      "A request with cache mode `no-store`, `reload` or `no-cache` ignores the preflight cache: it is preflighted every time.",
+  },
+};
+
+const FIREFOX: EngineRules = {
+  ...FETCH,
+  name: "firefox",
+  safelistPerLine: true,
+  nonAsciiAcceptUnsafe: true,
+  emptyParameterUnsafe: true,
+  largestRangePosition: "18446744073709551615",
+  departures: {
+    safelistPerLine:
+      "Judges each request header line on its own instead of the combined value of a name (two short `Accept` lines stay safelisted), and lists an unsafe name once per line in `Access-Control-Request-Headers` (`accept,accept`).",
+    nonAsciiAcceptUnsafe: "A byte above 0x7F in `Accept` makes it unsafe (a preflight).",
+    emptyParameterUnsafe: "A `Content-Type` with an empty parameter (`text/plain;;`) is unsafe.",
+    largestRangePosition: "A `Range` position above 18446744073709551615 (2^64 − 1) makes it unsafe (a preflight).",
+  },
+};
+
+/** The rules of each engine, by name. @internal */
+export const ENGINES: Readonly<Record<CorsEngine, EngineRules>> = { fetch: FETCH, chromium: CHROMIUM, firefox: FIREFOX };
+
+/**
+ * The rules of `engine`; `undefined` means the standard. Throws the library's TypeError for any
+ * other value: an engine the library does not know must not silently mean the standard.
+ * @internal
+ */
+export function engineRules(engine: unknown): EngineRules {
+  if (engine === undefined) return FETCH;
+  if (typeof engine === "string" && Object.hasOwn(ENGINES, engine)) return ENGINES[engine as CorsEngine];
+  let shown: string;
+  try {
+    shown = typeof engine === "string" ? JSON.stringify(engine) : typeof engine;
+  } catch {
+    shown = "a value";
+  }
+  throw new TypeError(`typed-headers: checkCors: unknown engine ${shown}; use one of ${Object.keys(ENGINES).join(", ")}.`);
+}
+
+/** Whether `name` is safelisted by `rules` beyond the standard, with this value. @internal */
+export function isExtraSafelisted(rules: EngineRules, name: string, value: string): boolean {
+  const check = rules.extraSafelisted.get(name);
+  return check !== undefined && value.length <= 128 && check(value);
+}
