@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// The real-browser suite (npm run test:browser): headless Chromium from Debian.
+// The real-browser suites (npm run test:browser): headless Chromium and Firefox ESR from Debian.
 export default defineConfig({
   test: {
     include: ["test/browser/**/*.spec.ts"],

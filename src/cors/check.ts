@@ -266,7 +266,7 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
   const response = safeMap(actualResponse.headers);
   const failure = corsCheck(response, origin, credentials);
   if (failure !== undefined) return blocked("response", failure, preflight);
-  return { ok: true, preflight, exposedHeaders: exposedHeaders(response, credentials) };
+  return { ok: true, preflight, exposedHeaders: exposedHeaders(response, credentials, rules) };
 }
 
 /** Fetch's cache modes (RequestCache). */
@@ -425,10 +425,10 @@ function listValue(
 /**
  * How long the preflight's result serves this request again. Chromium lets "*" cover
  * Authorization when it checks a preflight, but not when it looks the request up in its preflight
- * cache, so such a request is preflighted every time (seen in the browser suite).
+ * cache, so such a request is preflighted every time (EngineRules.wildcardAuthorizationUncached).
  */
 function cachedFor(response: HeaderMap, headers: readonly (readonly [string, string])[], credentials: boolean, rules: EngineRules): number {
-  if (rules.wildcardCoversAuthorization && headers.some(([name]) => name === "authorization")) {
+  if (rules.wildcardAuthorizationUncached && headers.some(([name]) => name === "authorization")) {
     const names = listValue(response, "access-control-allow-headers", accessControlAllowHeaders.parse);
     if (names !== "failure" && !names.includes("authorization") && !credentials) return 0;
   }
@@ -449,17 +449,30 @@ function maxAge(headers: HeaderMap): number {
 }
 
 //   The response header names the page can read: the CORS-safelisted response-header names and
-//   the ACEH members ("*" = every name, only without credentials), never Set-Cookie(2).
-function exposedHeaders(headers: HeaderMap, credentials: boolean): string[] {
+//   the ACEH members ("*" = every name, only without credentials), never Set-Cookie(2). An invalid
+//   list exposes nothing, unless the engine honours a "*" met before the first invalid member
+//   (exposeWildcardDespiteInvalidList).
+function exposedHeaders(headers: HeaderMap, credentials: boolean, rules: EngineRules): string[] {
   const listed = listValue(headers, "access-control-expose-headers", accessControlExposeHeaders.parse);
   const exposed = listed === "failure" ? [] : listed;
-  const all = !credentials && exposed.includes("*");
+  const wildcard = listed === "failure" ? rules.exposeWildcardDespiteInvalidList && hasWildcardMember(headers.getAll("access-control-expose-headers")) : exposed.includes("*");
+  const all = !credentials && wildcard;
   const names: string[] = [];
   for (const [name] of headers) {
     if (names.includes(name) || name === "set-cookie" || name === "set-cookie2") continue;
     if (all || SAFELISTED_RESPONSE_HEADERS.has(name) || exposed.includes(name)) names.push(name);
   }
   return names;
+}
+
+/** Whether a member of the comma-separated `lines` is "*", before any member that is not a token (empty ones are skipped). */
+function hasWildcardMember(lines: readonly string[]): boolean {
+  for (const member of lines.join(",").split(",")) {
+    const name = trimOws(member);
+    if (name === "*") return true;
+    if (name !== "" && !isToken(name)) return false;
+  }
+  return false;
 }
 
 function blocked(stage: Stage, failure: Failure, preflight: PreflightInfo | null): CorsVerdict {

@@ -28,10 +28,12 @@ export interface EngineRules {
    * of a name), and unsafe names are listed once per line in Access-Control-Request-Headers.
    */
   readonly safelistPerLine: boolean;
-  /** Whether a byte above 0x7F in Accept makes it unsafe (the standard allows them). */
-  readonly nonAsciiAcceptUnsafe: boolean;
-  /** Whether a Content-Type value with an empty parameter (`text/plain;;`) is unsafe. */
-  readonly emptyParameterUnsafe: boolean;
+  /** Whether a byte above 0x7F in Accept or Content-Type makes it unsafe (the standard allows them). */
+  readonly nonAsciiUnsafe: boolean;
+  /** Whether a Content-Type ending in a `;` that is not its first (`text/plain;a;`) is unsafe. */
+  readonly trailingSemicolonUnsafe: boolean;
+  /** Whether a `*` member of Access-Control-Expose-Headers exposes every header even when a later member is invalid. */
+  readonly exposeWildcardDespiteInvalidList: boolean;
   /**
    * The largest first or last position a safelisted `Range` may have, as decimal digits (the
    * standard has no limit: it compares the mathematical values).
@@ -39,6 +41,8 @@ export interface EngineRules {
   readonly largestRangePosition: string | undefined;
   /** Whether `*` in Access-Control-Allow-Headers covers Authorization (the standard: never). */
   readonly wildcardCoversAuthorization: boolean;
+  /** Whether a request allowed only by `*` covering Authorization misses the preflight cache (preflighted every time). */
+  readonly wildcardAuthorizationUncached: boolean;
   /** The longest a preflight result is cached, in seconds (the standard sets no cap). */
   readonly maxAgeCap: number;
   /** fetch() cache modes that make the browser ignore its preflight cache (the standard: none). */
@@ -59,10 +63,12 @@ const FETCH: EngineRules = {
   name: "fetch",
   extraSafelisted: new Map(),
   safelistPerLine: false,
-  nonAsciiAcceptUnsafe: false,
-  emptyParameterUnsafe: false,
+  nonAsciiUnsafe: false,
+  trailingSemicolonUnsafe: false,
+  exposeWildcardDespiteInvalidList: false,
   largestRangePosition: undefined,
   wildcardCoversAuthorization: false,
+  wildcardAuthorizationUncached: false,
   maxAgeCap: Number.POSITIVE_INFINITY,
   cacheModesBypassingPreflightCache: new Set(),
   departures: {},
@@ -85,14 +91,16 @@ const CHROMIUM: EngineRules = {
   ]),
   largestRangePosition: "9223372036854775806",
   wildcardCoversAuthorization: true,
+  wildcardAuthorizationUncached: true,
   maxAgeCap: 7200,
   cacheModesBypassingPreflightCache: new Set(["no-store", "reload", "no-cache"]),
   departures: {
     extraSafelisted:
       "Safelists more request headers, so they need no preflight: `Device-Memory`, `DPR` and `Downlink` (`1*DIGIT [\".\" 1*DIGIT]`), `Width`, `Viewport-Width` and `RTT` (`1*DIGIT`), `ECT` (`slow-2g`, `2g`, `3g`, `4g`), `Save-Data` (`on`, any case), and `Intervention` (any value), each up to 128 bytes.",
     largestRangePosition: "A `Range` position above 9223372036854775806 (2^63 − 2) makes it unsafe (a preflight).",
-    wildcardCoversAuthorization:
-      "`*` in `Access-Control-Allow-Headers` (without credentials) also covers `Authorization`; but the preflight cache does not, so such a request is preflighted every time.",
+    wildcardCoversAuthorization: "`*` in `Access-Control-Allow-Headers` (without credentials) also covers `Authorization`.",
+    wildcardAuthorizationUncached:
+      "A request that only `*` lets send `Authorization` misses the preflight cache: it is preflighted every time.",
     maxAgeCap: "Caches a preflight result for at most 7200 seconds (2 hours).",
     cacheModesBypassingPreflightCache:
       "A request with cache mode `no-store`, `reload` or `no-cache` ignores the preflight cache: it is preflighted every time.",
@@ -103,15 +111,21 @@ const FIREFOX: EngineRules = {
   ...FETCH,
   name: "firefox",
   safelistPerLine: true,
-  nonAsciiAcceptUnsafe: true,
-  emptyParameterUnsafe: true,
+  nonAsciiUnsafe: true,
+  trailingSemicolonUnsafe: true,
+  exposeWildcardDespiteInvalidList: true,
   largestRangePosition: "18446744073709551615",
+  wildcardCoversAuthorization: true,
   departures: {
     safelistPerLine:
       "Judges each request header line on its own instead of the combined value of a name (two short `Accept` lines stay safelisted), and lists an unsafe name once per line in `Access-Control-Request-Headers` (`accept,accept`).",
-    nonAsciiAcceptUnsafe: "A byte above 0x7F in `Accept` makes it unsafe (a preflight).",
-    emptyParameterUnsafe: "A `Content-Type` with an empty parameter (`text/plain;;`) is unsafe.",
+    nonAsciiUnsafe: "A byte above 0x7F in `Accept` or `Content-Type` makes it unsafe (a preflight).",
+    trailingSemicolonUnsafe:
+      "A `Content-Type` that ends in a `;` other than its first (`text/plain;;`, `text/plain;a=b;`) is unsafe; `text/plain;` stays safelisted.",
+    exposeWildcardDespiteInvalidList:
+      "A `*` member of `Access-Control-Expose-Headers` (without credentials) exposes every response header even when a later member is not a token (`*, bad value`; but not `bad value, *`); the standard then exposes none.",
     largestRangePosition: "A `Range` position above 18446744073709551615 (2^64 − 1) makes it unsafe (a preflight).",
+    wildcardCoversAuthorization: "`*` in `Access-Control-Allow-Headers` (without credentials) also covers `Authorization`.",
   },
 };
 

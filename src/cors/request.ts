@@ -89,12 +89,13 @@ export function isSafelistedRequestHeader(name: string, value: string, rules: En
   if (value.length > 128) return false;
   switch (name) {
     case "accept":
-      return !hasUnsafeByte(value) && !(rules.nonAsciiAcceptUnsafe && hasNonAscii(value));
+      return !hasUnsafeByte(value) && !(rules.nonAsciiUnsafe && hasNonAscii(value));
     case "accept-language":
     case "content-language":
       return LANGUAGE_CHARS.test(value);
     case "content-type": {
-      if (hasUnsafeByte(value) || (rules.emptyParameterUnsafe && hasEmptyParameter(value))) return false;
+      if (hasUnsafeByte(value) || (rules.nonAsciiUnsafe && hasNonAscii(value))) return false;
+      if (rules.trailingSemicolonUnsafe && value.endsWith(";") && value.indexOf(";") < value.length - 1) return false;
       const essence = mimeEssence(value);
       return essence !== undefined && SAFELISTED_CONTENT_TYPES.has(essence);
     }
@@ -108,12 +109,6 @@ export function isSafelistedRequestHeader(name: string, value: string, rules: En
 function hasNonAscii(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return true;
   return false;
-}
-
-/** Whether a `;` of the parameters is followed by nothing but whitespace before the next `;` or the end. */
-function hasEmptyParameter(value: string): boolean {
-  const parameters = value.split(";").slice(1);
-  return parameters.some((parameter) => trimHttpWhitespace(parameter) === "");
 }
 
 //   MIME type (WHATWG MIME Sniffing "parse a MIME type"): after trimming HTTP whitespace,

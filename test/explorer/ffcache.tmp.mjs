@@ -1,0 +1,16 @@
+import puppeteer from "puppeteer-core";
+import { createServer } from "node:http";
+import { startRawServer } from "../browser/raw-http-server.mjs";
+const page = createServer((q, s) => { s.writeHead(200, {"content-type": "text/html"}); s.end("x"); });
+await new Promise(r => page.listen(0, "127.0.0.1", r));
+const origin = `http://127.0.0.1:${page.address().port}`;
+let n = 0;
+const api = await startRawServer((r) => { n += r.method === "OPTIONS" ? 1 : 0; return { status: 200, lines: [`Access-Control-Allow-Origin: ${origin}`, "Access-Control-Allow-Methods: PUT", "Access-Control-Max-Age: 600"] }; });
+const variant = process.argv[2];
+const b = await puppeteer.launch({ browser: "firefox", executablePath: "/usr/bin/firefox-esr", headless: true, protocol: "webDriverBiDi", extraPrefsFirefox: variant === "prefs" ? { "network.cors_preflight.authorization_covered_by_wildcard": true } : {} });
+const p = await b.newPage();
+if (variant === "cache") await p.setCacheEnabled(true);
+await p.goto(origin + "/");
+for (let i = 0; i < 3; i++) await p.evaluate(async (u) => { await fetch(u, { method: "PUT" }); await new Promise(r => setTimeout(r, 300)); }, `http://127.0.0.1:${api.port}/x`);
+console.log(variant, "preflights:", n);
+await b.close(); await api.close(); page.close();
