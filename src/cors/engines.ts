@@ -24,10 +24,12 @@ export interface EngineRules {
   /** Request headers safelisted beyond the standard's, with the check their value must pass. */
   readonly extraSafelisted: ReadonlyMap<string, (value: string) => boolean>;
   /**
-   * Whether each request header line is judged on its own (the standard judges the combined value
-   * of a name), and unsafe names are listed once per line in Access-Control-Request-Headers.
+   * Whether the lines of a repeated request header name are judged as one combined value (joined
+   * with ", "); the standard judges each entry of the header list on its own.
    */
-  readonly safelistPerLine: boolean;
+  readonly combineRepeatedLines: boolean;
+  /** Whether an unsafe name is listed once per line in Access-Control-Request-Headers (the standard lists it once). */
+  readonly repeatUnsafeNames: boolean;
   /** Whether a byte above 0x7F in Accept or Content-Type makes it unsafe (the standard allows them). */
   readonly nonAsciiUnsafe: boolean;
   /** Whether a Content-Type ending in a `;` that is not its first (`text/plain;a;`) is unsafe. */
@@ -62,7 +64,8 @@ const EFFECTIVE_CONNECTION_TYPES = new Set(["slow-2g", "2g", "3g", "4g"]);
 const FETCH: EngineRules = {
   name: "fetch",
   extraSafelisted: new Map(),
-  safelistPerLine: false,
+  combineRepeatedLines: false,
+  repeatUnsafeNames: false,
   nonAsciiUnsafe: false,
   trailingSemicolonUnsafe: false,
   exposeWildcardDespiteInvalidList: false,
@@ -89,12 +92,15 @@ const CHROMIUM: EngineRules = {
     ["save-data", (value) => value.toLowerCase() === "on"],
     ["intervention", () => true],
   ]),
+  combineRepeatedLines: true,
   largestRangePosition: "9223372036854775806",
   wildcardCoversAuthorization: true,
   wildcardAuthorizationUncached: true,
   maxAgeCap: 7200,
   cacheModesBypassingPreflightCache: new Set(["no-store", "reload", "no-cache"]),
   departures: {
+    combineRepeatedLines:
+      "Judges the lines of a repeated request header name as one value (joined with `, `), not each line: two 100-byte `Accept` lines make a 202-byte value, which needs a preflight.",
     extraSafelisted:
       "Safelists more request headers, so they need no preflight: `Device-Memory`, `DPR` and `Downlink` (`1*DIGIT [\".\" 1*DIGIT]`), `Width`, `Viewport-Width` and `RTT` (`1*DIGIT`), `ECT` (`slow-2g`, `2g`, `3g`, `4g`), `Save-Data` (`on`, any case), and `Intervention` (any value), each up to 128 bytes.",
     largestRangePosition: "A `Range` position above 9223372036854775806 (2^63 − 2) makes it unsafe (a preflight).",
@@ -110,15 +116,14 @@ const CHROMIUM: EngineRules = {
 const FIREFOX: EngineRules = {
   ...FETCH,
   name: "firefox",
-  safelistPerLine: true,
+  repeatUnsafeNames: true,
   nonAsciiUnsafe: true,
   trailingSemicolonUnsafe: true,
   exposeWildcardDespiteInvalidList: true,
   largestRangePosition: "18446744073709551615",
   wildcardCoversAuthorization: true,
   departures: {
-    safelistPerLine:
-      "Judges each request header line on its own instead of the combined value of a name (two short `Accept` lines stay safelisted), and lists an unsafe name once per line in `Access-Control-Request-Headers` (`accept,accept`).",
+    repeatUnsafeNames: "Lists an unsafe request header name once per line in `Access-Control-Request-Headers` (`content-type,content-type`).",
     nonAsciiUnsafe: "A byte above 0x7F in `Accept` or `Content-Type` makes it unsafe (a preflight).",
     trailingSemicolonUnsafe:
       "A `Content-Type` that ends in a `;` other than its first (`text/plain;;`, `text/plain;a=b;`) is unsafe; `text/plain;` stays safelisted.",

@@ -151,16 +151,16 @@ function compareDecimal(a: string, b: string): number {
 /**
  * Fetch "CORS-unsafe request-header names": the names of the non-safelisted headers, plus every
  * safelisted one when their values add up to more than 1024 bytes; lowercased, deduplicated and
- * sorted by code unit, as they go into `Access-Control-Request-Headers`. The standard judges the
- * combined value of each name (lines joined with ", "); an engine with `safelistPerLine` judges
- * each line, and lists a name once per unsafe line.
+ * sorted by code unit, as they go into `Access-Control-Request-Headers`. The standard judges each
+ * entry of the header list (each line) on its own; an engine with `combineRepeatedLines` judges
+ * the combined value of a name, one with `repeatUnsafeNames` lists a name once per unsafe line.
  * @internal
  */
 export function corsUnsafeHeaderNames(headers: readonly (readonly [string, string])[], rules: EngineRules): string[] {
   const unsafe: string[] = [];
   const safelisted: string[] = [];
   let safelistedBytes = 0;
-  for (const [name, value] of rules.safelistPerLine ? headers : combinedLines(headers)) {
+  for (const [name, value] of rules.combineRepeatedLines ? combinedLines(headers) : headers) {
     if (isSafelistedRequestHeader(name, value, rules)) {
       safelisted.push(name);
       safelistedBytes += value.length;
@@ -169,10 +169,11 @@ export function corsUnsafeHeaderNames(headers: readonly (readonly [string, strin
     }
   }
   if (safelistedBytes > 1024) unsafe.push(...safelisted);
-  return unsafe.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const names = rules.repeatUnsafeNames ? unsafe : [...new Set(unsafe)];
+  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** One line per name, in order of first appearance, values joined with ", " (Fetch "get" a header). */
+/** One line per name, in order of first appearance, values joined with ", ". */
 function combinedLines(headers: readonly (readonly [string, string])[]): [string, string][] {
   const combined = new Map<string, string>();
   for (const [name, value] of headers) {
