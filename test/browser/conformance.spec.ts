@@ -5,7 +5,7 @@
 // whether a repeat is preflighted again. The exchanges: the curated cases, the regression cases
 // the explorer found (test/fixtures/engine-deviations.json), and generated ones.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { checkCors } from "../../src/index.js";
+import { checkCors } from "typed-headers";
 import deviations from "../fixtures/engine-deviations.json" with { type: "json" };
 import { BROWSER_ENGINES } from "./browsers.mjs";
 import { curatedCases, generatedCases, type BrowserCase } from "./cases.js";

@@ -1,4 +1,4 @@
-import type { CorsEngine, CorsVerdict } from "../../src/index.js";
+import type { CorsEngine, CorsVerdict } from "typed-headers";
 
 /** One fetch() from the page, and what the server answers to its preflight and to the request. */
 export interface BrowserCase {
@@ -36,7 +36,7 @@ export interface Observation {
   readonly repeatPreflighted?: boolean;
 }
 
-type CheckCors = typeof import("../../src/index.js").checkCors;
+type CheckCors = typeof import("typed-headers").checkCors;
 
 export function fillLine(line: string, origin: string): string;
 export function fieldLines(lines: readonly string[], origin: string): [string, string][];

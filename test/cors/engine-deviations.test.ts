@@ -4,7 +4,7 @@
 // browser's engine must predict that browser on every case; the standard engine must not, on at
 // least one case of each departure (else the rule would not be needed).
 import { describe, expect, test } from "vitest";
-import { checkCors, type CorsEngine } from "../../src/index.js";
+import { checkCors, type CorsEngine } from "typed-headers";
 import { ENGINES } from "../../src/cors/engines.js";
 import { judge, verdictOf, type BrowserCase, type Observation } from "../browser/exchange.mjs";
 import recorded from "../fixtures/engine-deviations.json" with { type: "json" };
@@ -46,6 +46,7 @@ test("an engine name checkCors does not know is refused with a TypeError", () =>
   for (const engine of ["gecko", "Chromium", "", "constructor", "__proto__", 1, null, {}]) {
     expect(() => checkCors(request, {}, { engine: engine as CorsEngine })).toThrow(/^typed-headers: checkCors: unknown engine/);
   }
-  expect(() => checkCors(request, {}, { get engine(): CorsEngine { throw new Error("getter"); } })).toThrow(TypeError);
+  // An options object whose engine getter throws has no readable engine: the standard, as for every field.
+  expect(checkCors(request, {}, { get engine(): CorsEngine { throw new Error("getter"); } }).ok).toBe(true);
   for (const engine of [undefined, "fetch", "chromium", "firefox"] as const) expect(checkCors(request, {}, { ...(engine ? { engine } : {}) }).ok).toBe(true);
 });

@@ -10,9 +10,9 @@ export {
   type CorsRequest,
   type CorsVerdict,
   type PreflightInfo,
-} from "./cors/check.js";
-export type { CorsEngine } from "./cors/engines.js";
-export { fetchCors, type FetchCorsResult } from "./cors/fetch-adapter.js";
+} from "../cors/check.js";
+export type { CorsEngine } from "../cors/engines.js";
+export { fetchCors, type FetchCorsResult } from "../cors/fetch-adapter.js";
 export {
   corsPolicy,
   type AnonymousCorsPolicyConfig,
@@ -26,4 +26,4 @@ export {
   type CorsPolicyOptions,
   type CredentialedCorsPolicyConfig,
   type ForbiddenRequestHeaderName,
-} from "./cors/policy.js";
+} from "../cors/policy.js";
