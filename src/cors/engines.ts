@@ -102,7 +102,7 @@ const CHROMIUM: EngineRules = {
     combineRepeatedLines:
       "Judges the lines of a repeated request header name as one value (joined with `, `), not each line: two 100-byte `Accept` lines make a 202-byte value, which needs a preflight.",
     extraSafelisted:
-      "Safelists more request headers, so they need no preflight: `Device-Memory`, `DPR` and `Downlink` (`1*DIGIT [\".\" 1*DIGIT]`), `Width`, `Viewport-Width` and `RTT` (`1*DIGIT`), `ECT` (`slow-2g`, `2g`, `3g`, `4g`), `Save-Data` (`on`, any case), and `Intervention` (any value), each up to 128 bytes.",
+      'Safelists more request headers, so they need no preflight: `Device-Memory`, `DPR` and `Downlink` (`1*DIGIT ["." 1*DIGIT]`), `Width`, `Viewport-Width` and `RTT` (`1*DIGIT`), `ECT` (`slow-2g`, `2g`, `3g`, `4g`), `Save-Data` (`on`, any case), and `Intervention` (any value), each up to 128 bytes.',
     largestRangePosition: "A `Range` position above 9223372036854775806 (2^63 − 2) makes it unsafe (a preflight).",
     wildcardCoversAuthorization: "`*` in `Access-Control-Allow-Headers` (without credentials) also covers `Authorization`.",
     wildcardAuthorizationUncached:
@@ -123,7 +123,8 @@ const FIREFOX: EngineRules = {
   largestRangePosition: "18446744073709551615",
   wildcardCoversAuthorization: true,
   departures: {
-    repeatUnsafeNames: "Lists an unsafe request header name once per line in `Access-Control-Request-Headers` (`content-type,content-type`).",
+    repeatUnsafeNames:
+      "Lists an unsafe request header name once per line in `Access-Control-Request-Headers` (`content-type,content-type`).",
     nonAsciiUnsafe: "A byte above 0x7F in `Accept` or `Content-Type` makes it unsafe (a preflight).",
     trailingSemicolonUnsafe:
       "A `Content-Type` that ends in a `;` other than its first (`text/plain;;`, `text/plain;a=b;`) is unsafe; `text/plain;` stays safelisted.",

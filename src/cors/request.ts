@@ -136,7 +136,8 @@ function isSimpleRangeWithStart(value: string, largest: string | undefined): boo
   const match = /^bytes=([0-9]+)-([0-9]*)$/.exec(value);
   if (match === null) return false;
   const [, start = "", end = ""] = match;
-  if (largest !== undefined && (compareDecimal(start, largest) > 0 || (end !== "" && compareDecimal(end, largest) > 0))) return false;
+  if (largest !== undefined && (compareDecimal(start, largest) > 0 || (end !== "" && compareDecimal(end, largest) > 0)))
+    return false;
   return end === "" || compareDecimal(start, end) <= 0;
 }
 

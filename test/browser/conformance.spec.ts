@@ -37,7 +37,9 @@ describe.each(BROWSER_ENGINES)("%s", (engine) => {
         if (problems.length > 0) failures.push(`${c.title} [${describeCase(c)}]\n    ${problems.join("\n    ")}`);
       });
     }
-    console.log(`${replayer.version}: checkCors agreed on ${cases.length - failures.length}/${cases.length} exchanges (seed ${seed}).`);
+    console.log(
+      `${replayer.version}: checkCors agreed on ${cases.length - failures.length}/${cases.length} exchanges (seed ${seed}).`,
+    );
     expect(failures, failures.join("\n")).toEqual([]);
     expect(cases.length).toBeGreaterThanOrEqual(300);
   });

@@ -48,7 +48,9 @@ export function judge(c, observed, verdict) {
   const problems = [];
   const browser = observed.engine;
   if (verdict.ok !== observed.ok) {
-    problems.push(`allowed: predicted ${verdict.ok}${verdict.ok ? "" : ` (${verdict.reason})`}, ${browser} ${observed.ok} ${observed.error ?? ""}`.trim());
+    problems.push(
+      `allowed: predicted ${verdict.ok}${verdict.ok ? "" : ` (${verdict.reason})`}, ${browser} ${observed.ok} ${observed.error ?? ""}`.trim(),
+    );
   }
   if ((verdict.preflight !== null) !== (observed.preflight !== null)) {
     problems.push(`preflight sent: predicted ${verdict.preflight !== null}, ${browser} ${observed.preflight !== null}`);
@@ -58,11 +60,13 @@ export function judge(c, observed, verdict) {
     for (const name of ["access-control-request-method", "access-control-request-headers"]) {
       const predicted = verdict.preflight.headers.find(([n]) => n === name)?.[1] ?? null;
       const sent = headerOf(observed.preflight, name);
-      if (predicted !== sent) problems.push(`${name}: predicted ${JSON.stringify(predicted)}, ${browser} sent ${JSON.stringify(sent)}`);
+      if (predicted !== sent)
+        problems.push(`${name}: predicted ${JSON.stringify(predicted)}, ${browser} sent ${JSON.stringify(sent)}`);
     }
   }
   const predictedSent = verdict.ok || verdict.stage === "response";
-  if (predictedSent !== (observed.sent !== null)) problems.push(`request sent: predicted ${predictedSent}, ${browser} ${observed.sent !== null}`);
+  if (predictedSent !== (observed.sent !== null))
+    problems.push(`request sent: predicted ${predictedSent}, ${browser} ${observed.sent !== null}`);
   if (predictedMethod !== null && observed.sent !== null && observed.sent.method !== predictedMethod) {
     problems.push(`request method: predicted ${predictedMethod}, ${browser} sent ${observed.sent.method}`);
   }
@@ -73,10 +77,19 @@ export function judge(c, observed, verdict) {
   }
   // Firefox driven over WebDriver BiDi preflights every repeat, whatever the max-age: its preflight
   // cache cannot be observed here, so repeats are not compared for it.
-  if (browser !== "firefox" && c.repeat && observed.repeatPreflighted !== undefined && observed.ok && verdict.ok && verdict.preflight !== null) {
+  if (
+    browser !== "firefox" &&
+    c.repeat &&
+    observed.repeatPreflighted !== undefined &&
+    observed.ok &&
+    verdict.ok &&
+    verdict.preflight !== null
+  ) {
     const predicted = verdict.preflight.maxAge === 0;
     if (observed.repeatPreflighted !== predicted) {
-      problems.push(`repeat preflighted: predicted ${predicted} (max-age ${verdict.preflight.maxAge}), ${browser} ${observed.repeatPreflighted}`);
+      problems.push(
+        `repeat preflighted: predicted ${predicted} (max-age ${verdict.preflight.maxAge}), ${browser} ${observed.repeatPreflighted}`,
+      );
     }
   }
   return problems;

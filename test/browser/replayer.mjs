@@ -42,7 +42,10 @@ export async function startReplayer(engine, { fetchTimeout = 10_000 } = {}) {
     const c = answers.get(id);
     if (c === undefined) return { status: 404, lines: [] };
     const answer = isPreflight(request) ? c.preflight : c.response;
-    return { status: answer.status, lines: answer.lines.map((line) => line.replaceAll("{ORIGIN}", blank.origin).replaceAll("{PORT}", String(blank.port))) };
+    return {
+      status: answer.status,
+      lines: answer.lines.map((line) => line.replaceAll("{ORIGIN}", blank.origin).replaceAll("{PORT}", String(blank.port))),
+    };
   });
   let next = 0;
   const jobOf = (c, id) => ({
@@ -63,12 +66,14 @@ export async function startReplayer(engine, { fetchTimeout = 10_000 } = {}) {
       const seen = ids.map((id) => received.get(id).length);
       const repeated = cases.flatMap((c, i) => (c.repeat && firsts[i].ok ? [i] : []));
       if (repeated.length > 0) await run(repeated.map((i) => jobOf(cases[i], ids[i])));
-      return cases.map((c, i) => {
-        const requests = received.get(ids[i]);
+      // Only the CORS request headers are kept: the rest (User-Agent, Sec-Fetch-*, …) say nothing about CORS.
+      const strip = (r) =>
+        r === undefined
+          ? null
+          : { method: r.method, headers: r.headers.filter(([n]) => n.toLowerCase().startsWith("access-control-request-")) };
+      return ids.map((id, i) => {
+        const requests = received.get(id);
         const first = requests.slice(0, seen[i]);
-        // Only the CORS request headers are kept: the rest (User-Agent, Sec-Fetch-*, …) say nothing about CORS.
-        const strip = (r) =>
-          r === undefined ? null : { method: r.method, headers: r.headers.filter(([n]) => n.toLowerCase().startsWith("access-control-request-")) };
         const observation = {
           engine,
           ...firsts[i],

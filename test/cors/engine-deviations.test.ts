@@ -28,7 +28,9 @@ describe.each(browsers)("%s", (browser) => {
   test.each(observable)("the standard engine mispredicts %s on a recorded case", (rule) => {
     const cases = deviations.filter((d) => d.rule === rule);
     expect(cases.length).toBeGreaterThan(0);
-    const mispredicted = cases.filter((d) => judge(d.case, d.observed[browser], verdictOf(checkCors, d.case, ORIGIN, "fetch")).length > 0);
+    const mispredicted = cases.filter(
+      (d) => judge(d.case, d.observed[browser], verdictOf(checkCors, d.case, ORIGIN, "fetch")).length > 0,
+    );
     expect(mispredicted.map((d) => d.case.title)).not.toEqual([]);
   });
 });
@@ -47,6 +49,17 @@ test("an engine name checkCors does not know is refused with a TypeError", () =>
     expect(() => checkCors(request, {}, { engine: engine as CorsEngine })).toThrow(/^typed-headers: checkCors: unknown engine/);
   }
   // An options object whose engine getter throws has no readable engine: the standard, as for every field.
-  expect(checkCors(request, {}, { get engine(): CorsEngine { throw new Error("getter"); } }).ok).toBe(true);
-  for (const engine of [undefined, "fetch", "chromium", "firefox"] as const) expect(checkCors(request, {}, { ...(engine ? { engine } : {}) }).ok).toBe(true);
+  expect(
+    checkCors(
+      request,
+      {},
+      {
+        get engine(): CorsEngine {
+          throw new Error("getter");
+        },
+      },
+    ).ok,
+  ).toBe(true);
+  for (const engine of [undefined, "fetch", "chromium", "firefox"] as const)
+    expect(checkCors(request, {}, { ...(engine ? { engine } : {}) }).ok).toBe(true);
 });

@@ -30,7 +30,7 @@ function render(): string {
     "## Not observed",
     "",
     "- Firefox driven over WebDriver BiDi preflights every repeated request, whatever `Access-Control-Max-Age`",
-    "  says, so its preflight cache cannot be observed by the explorer; `engine: \"firefox\"` keeps the",
+    '  says, so its preflight cache cannot be observed by the explorer; `engine: "firefox"` keeps the',
     "  standard's max-age rules.",
     "- Chromium's 7200-second cap cannot be seen in one replay; it comes from Chromium's source.",
     "",

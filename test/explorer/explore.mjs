@@ -30,7 +30,12 @@ const seed = Number(values.seed);
 const size = Number(values.size);
 const batch = Number(values.batch);
 const budgetMs = Number(values.budget) * 1000;
-for (const [flag, value] of [["seed", seed], ["size", size], ["batch", batch], ["budget", budgetMs]]) {
+for (const [flag, value] of [
+  ["seed", seed],
+  ["size", size],
+  ["batch", batch],
+  ["budget", budgetMs],
+]) {
   if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`--${flag} must be a non-negative integer.`);
 }
 
@@ -60,5 +65,7 @@ try {
 for (const { case: c, problems } of found) console.log(`${c.title}: ${describeCase(c)}\n    ${problems.join("\n    ")}`);
 if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(found, null, 2)}\n`);
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`${replayer.version}: checkCors (engine ${engine}) disagreed on ${found.length} of ${explored} exchanges (seed ${seed}, ${seconds} s).`);
+console.log(
+  `${replayer.version}: checkCors (engine ${engine}) disagreed on ${found.length} of ${explored} exchanges (seed ${seed}, ${seconds} s).`,
+);
 process.exitCode = found.length > 0 ? 1 : 0;
