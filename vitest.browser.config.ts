@@ -12,7 +12,7 @@ const alias = {
   "typed-headers": fileURLToPath(new URL("src/entries/index.ts", import.meta.url)),
 };
 
-// The real-browser suite (npm run test:browser): headless Chromium from Debian.
+// The real-browser suites (npm run test:browser): headless Chromium and Firefox ESR from Debian.
 export default defineConfig({
   resolve: { alias },
   test: {

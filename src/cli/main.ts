@@ -15,7 +15,7 @@ const USAGE = `Usage:
 
   typed-headers check --origin ORIGIN --method METHOD [--header "Name: value"]...
                       [--credentials omit|same-origin|include] [--preflight FILE]
-                      [--engine fetch|chromium] [--json] FILE
+                      [--engine fetch|chromium|firefox] [--json] FILE
       Runs checkCors on a captured response (FILE) and, if the request needs one, a captured
       preflight response (--preflight FILE). Exits 0 when the browser would allow the exchange,
       1 when it would block it.
@@ -190,7 +190,9 @@ function checkCommand(args: readonly string[], io: Io, rawIo: Io): number {
     throw new UsageError(`--credentials must be omit, same-origin or include, not ${JSON.stringify(credentials)}.`);
   }
   const engine = one("--engine") ?? "fetch";
-  if (engine !== "fetch" && engine !== "chromium") throw new UsageError(`--engine must be fetch or chromium, not ${JSON.stringify(engine)}.`);
+  if (engine !== "fetch" && engine !== "chromium" && engine !== "firefox") {
+    throw new UsageError(`--engine must be fetch, chromium or firefox, not ${JSON.stringify(engine)}.`);
+  }
   const headers: [string, string][] = (flags.values.get("--header") ?? []).map((header) => {
     const colon = header.indexOf(":");
     if (colon <= 0) throw new UsageError(`--header expects "Name: value", got ${JSON.stringify(header)}.`);

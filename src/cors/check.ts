@@ -5,6 +5,7 @@ import { HeaderMap, type HeaderInput } from "../map/header-map.js";
 import { trimHttpWhitespace, trimOws } from "../syntax/chars.js";
 import { scanDeltaSeconds } from "../syntax/delta-seconds.js";
 import { isToken } from "../syntax/token.js";
+import { engineRules, type CorsEngine, type EngineRules } from "./engines.js";
 import {
   corsUnsafeHeaderNames,
   isForbiddenMethod,
@@ -36,6 +37,11 @@ export interface CorsRequest {
   readonly headers?: HeaderInput;
   /** The credentials mode; default `"same-origin"`, which sends no credentials cross-origin. */
   readonly credentials?: "omit" | "same-origin" | "include";
+  /**
+   * The cache mode; default `"default"`. `"only-if-cached"` makes `fetch()` throw (it needs mode
+   * `same-origin`); Chromium ignores its preflight cache for `no-store`, `reload` and `no-cache`.
+   */
+  readonly cache?: "default" | "no-store" | "reload" | "no-cache" | "force-cache" | "only-if-cached";
   /** Whether the target is in a more private address space (Private Network Access): the preflight then asks for it. */
   readonly privateNetwork?: boolean;
 }
@@ -111,6 +117,10 @@ export type CorsVerdict =
  * @remarks
  * - `invalid-method`, `forbidden-method`: `fetch()` throws before sending anything (not a token;
  *   CONNECT, TRACE, TRACK). Reported at the `preflight` stage.
+ * - `invalid-request-header`: `fetch()` throws before sending anything: a request header name is not
+ *   a token, or a value holds NUL, CR, LF or a character above U+00FF. Reported at the `preflight` stage.
+ * - `invalid-cache-mode`: `fetch()` throws before sending anything: the cache mode is not one of
+ *   Fetch's, or is `only-if-cached` (which needs mode `same-origin`). Reported at the `preflight` stage.
  * - `missing-preflight`: a preflight is needed but the exchange has no preflight response.
  * - `missing-allow-origin`, `multiple-allow-origin`, `wildcard-origin-with-credentials`, `mismatched-allow-origin`: the
  *   `Access-Control-Allow-Origin` check, on the preflight or the actual response.
@@ -134,6 +144,8 @@ export type CorsVerdict =
 export type CorsFailureReason =
   | "invalid-method"
   | "forbidden-method"
+  | "invalid-request-header"
+  | "invalid-cache-mode"
   | "missing-preflight"
   | "missing-allow-origin"
   | "multiple-allow-origin"
@@ -153,17 +165,18 @@ export type CorsFailureReason =
  *
  * @example
  * ```ts
- * checkCors(request, exchange, { engine: "chromium" });   // Chromium's deviations included
+ * checkCors(request, exchange, { engine: "chromium" });   // Chromium's departures included
+ * checkCors(request, exchange, { engine: "firefox" });    // Firefox's
  * ```
  * @public
  */
 export interface CheckCorsOptions {
   /**
-   * `"fetch"` (default) follows the Fetch standard; `"chromium"` reproduces Chromium's known
-   * deviations: `*` in `Access-Control-Allow-Headers` also covers `Authorization`, and max-age is
-   * capped at 7200 seconds.
+   * `"fetch"` (default) follows the Fetch standard; `"chromium"` and `"firefox"` reproduce where
+   * those browsers depart from it (listed in docs/engines.md). Any other value is refused with a
+   * `TypeError`.
    */
-  readonly engine?: "fetch" | "chromium";
+  readonly engine?: CorsEngine;
 }
 
 type Stage = "preflight" | "response";
@@ -184,7 +197,8 @@ const SAFELISTED_RESPONSE_HEADERS = new Set([
  * Says what a browser does with a CORS exchange, following the Fetch standard's CORS protocol
  * step by step: method normalization, whether a preflight is needed and with which headers, the
  * preflight checks, the max-age it is cached for, the CORS check on the actual response, and
- * the response headers the page can read. Never throws.
+ * the response headers the page can read. Never throws for any request or exchange; throws a
+ * `TypeError` for an engine it does not know.
  *
  * @example
  * ```ts
@@ -202,7 +216,7 @@ const SAFELISTED_RESPONSE_HEADERS = new Set([
 export function checkCors(request: CorsRequest, exchange: CorsExchange, options: CheckCorsOptions = {}): CorsVerdict {
   // Inputs from JavaScript callers may be anything, getters that throw included: each field is
   // read once, and one that cannot be read counts as absent.
-  const chromium = field(options, "engine") === "chromium";
+  const rules = engineRules(field(options, "engine"));
   const originValue = field(request, "origin");
   const origin = typeof originValue === "string" ? originValue : "";
   const credentials = field(request, "credentials") === "include";
@@ -216,9 +230,16 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
   }
 
   const headers = requestHeaders(field(request, "headers") as HeaderInput | undefined);
+  if (headers === undefined) {
+    return blocked("preflight", { reason: "invalid-request-header", detail: "A request header has an invalid name or value, so fetch() throws." }, null);
+  }
+  const cache = field(request, "cache") ?? "default";
+  if (typeof cache !== "string" || !CACHE_MODES.has(cache) || cache === "only-if-cached") {
+    return blocked("preflight", { reason: "invalid-cache-mode", detail: `The cache mode '${String(cache)}' cannot be used with mode 'cors', so fetch() throws.` }, null);
+  }
   const preflightResponse = responseOf(field(exchange, "preflight"));
   const actualResponse = responseOf(field(exchange, "response"));
-  const unsafeNames = corsUnsafeHeaderNames(headers);
+  const unsafeNames = corsUnsafeHeaderNames(headers, rules);
   const privateNetwork = field(request, "privateNetwork") === true;
   let preflight: PreflightInfo | null = null;
   if (!isSafelistedMethod(method) || unsafeNames.length > 0 || privateNetwork) {
@@ -238,9 +259,10 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
       names: unsafeNames,
       authorization: headers.some(([name]) => name === "authorization"),
       privateNetwork,
-      chromium,
+      rules,
     });
-    preflight = { headers: sent, maxAge: failure === undefined ? cachedFor(response, headers, credentials, chromium) : 0 };
+    const cachedSeconds = failure === undefined && !rules.cacheModesBypassingPreflightCache.has(cache) ? cachedFor(response, headers, credentials, rules) : 0;
+    preflight = { headers: sent, maxAge: cachedSeconds };
     if (failure !== undefined) return blocked("preflight", failure, preflight);
   }
 
@@ -248,13 +270,27 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
   const response = safeMap(actualResponse.headers);
   const failure = corsCheck(response, origin, credentials);
   if (failure !== undefined) return blocked("response", failure, preflight);
-  return { ok: true, preflight, exposedHeaders: exposedHeaders(response, credentials) };
+  return { ok: true, preflight, exposedHeaders: exposedHeaders(response, credentials, rules) };
 }
 
-/** The request's header lines as `fetch()` keeps them: names lowercased, values normalized, forbidden ones dropped. */
-function requestHeaders(input: HeaderInput | undefined): [string, string][] {
+/** Fetch's cache modes (RequestCache). */
+const CACHE_MODES = new Set(["default", "no-store", "reload", "no-cache", "force-cache", "only-if-cached"]);
+
+/**
+ * The request's header lines as `fetch()` keeps them: names lowercased, values normalized, forbidden
+ * ones dropped; undefined when `fetch()` would throw for them (a name that is not a token, a value
+ * with NUL, CR, LF or a character above U+00FF, or something that is not headers).
+ */
+function requestHeaders(input: HeaderInput | undefined): [string, string][] | undefined {
+  let map: HeaderMap;
+  try {
+    map = HeaderMap.from(input ?? []);
+    map.toEntries(); // copies and checks the lines now, so that later reads cannot throw
+  } catch {
+    return undefined;
+  }
   const lines: [string, string][] = [];
-  for (const [name, value] of safeMap(input ?? [])) {
+  for (const [name, value] of map) {
     const normalized = trimHttpWhitespace(value);
     if (!isForbiddenRequestHeader(name, normalized)) lines.push([name, normalized]);
   }
@@ -337,7 +373,7 @@ interface PreflightContext {
   readonly names: readonly string[];
   readonly authorization: boolean;
   readonly privateNetwork: boolean;
-  readonly chromium: boolean;
+  readonly rules: EngineRules;
 }
 
 //   Fetch "CORS-preflight fetch", steps after the response: CORS check and ok status, PNA, then
@@ -371,7 +407,7 @@ function checkPreflight(headers: HeaderMap, status: unknown, context: PreflightC
     return { reason: "disallowed-method", detail: `Method ${method} is not allowed by Access-Control-Allow-Methods in preflight response.` };
   }
   const headerWildcard = !credentials && names.includes("*");
-  if (context.authorization && !names.includes("authorization") && !(context.chromium && headerWildcard)) {
+  if (context.authorization && !names.includes("authorization") && !(context.rules.wildcardCoversAuthorization && headerWildcard)) {
     return {
       reason: "disallowed-header",
       detail: "Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response (a wildcard '*' does not cover Authorization).",
@@ -401,35 +437,41 @@ function listValue(
 /**
  * How long the preflight's result serves this request again. Chromium lets "*" cover
  * Authorization when it checks a preflight, but not when it looks the request up in its preflight
- * cache, so such a request is preflighted every time (seen in the browser suite).
+ * cache, so such a request is preflighted every time (EngineRules.wildcardAuthorizationUncached).
  */
-function cachedFor(response: HeaderMap, headers: readonly (readonly [string, string])[], credentials: boolean, chromium: boolean): number {
-  if (chromium && headers.some(([name]) => name === "authorization")) {
+function cachedFor(response: HeaderMap, headers: readonly (readonly [string, string])[], credentials: boolean, rules: EngineRules): number {
+  if (rules.wildcardAuthorizationUncached && headers.some(([name]) => name === "authorization")) {
     const names = listValue(response, "access-control-allow-headers", accessControlAllowHeadersHeader.parse);
     if (names !== "failure" && !names.includes("authorization") && !credentials) return 0;
   }
-  return maxAge(response, chromium);
+  return Math.min(maxAge(response), rules.maxAgeCap);
 }
 
 //   The max-age a browser caches a successful preflight for: absent, invalid or more than one
 //   line → 5 s (the default); a negative value → not cached (WPT and every engine, against the
-//   spec text's 5 s); Chromium caps it at 7200 s.
-function maxAge(headers: HeaderMap, chromium: boolean): number {
+//   spec text's 5 s). Engines may cap it (EngineRules.maxAgeCap).
+function maxAge(headers: HeaderMap): number {
   const lines = headers.getAll("access-control-max-age");
   if (lines.length !== 1) return 5;
   const value = trimOws(lines[0] as string);
   if (value.length > 1 && value.charCodeAt(0) === 0x2d && scanDeltaSeconds(value, 1, value.length).ok) return 0;
   const seconds = scanDeltaSeconds(value, 0, value.length);
   if (!seconds.ok) return 5;
-  return chromium ? Math.min(seconds.value, 7200) : seconds.value;
+  return seconds.value;
 }
 
 //   The response header names the page can read: the CORS-safelisted response-header names and
-//   the ACEH members ("*" = every name, only without credentials), never Set-Cookie(2).
-function exposedHeaders(headers: HeaderMap, credentials: boolean): string[] {
+//   the ACEH members ("*" = every name, only without credentials), never Set-Cookie(2). An invalid
+//   list exposes nothing, unless the engine honours a "*" met before the first invalid member
+//   (exposeWildcardDespiteInvalidList).
+function exposedHeaders(headers: HeaderMap, credentials: boolean, rules: EngineRules): string[] {
   const listed = listValue(headers, "access-control-expose-headers", accessControlExposeHeadersHeader.parse);
   const exposed = new Set(listed === "failure" ? [] : listed);
-  const all = !credentials && exposed.has("*");
+  const wildcard =
+    listed === "failure"
+      ? rules.exposeWildcardDespiteInvalidList && hasWildcardMember(headers.getAll("access-control-expose-headers"))
+      : exposed.has("*");
+  const all = !credentials && wildcard;
   // A Set keeps this linear in the number of lines and of listed names.
   const names = new Set<string>();
   for (const [name] of headers) {
@@ -437,6 +479,16 @@ function exposedHeaders(headers: HeaderMap, credentials: boolean): string[] {
     if (all || SAFELISTED_RESPONSE_HEADERS.has(name) || exposed.has(name)) names.add(name);
   }
   return [...names];
+}
+
+/** Whether a member of the comma-separated `lines` is "*", before any member that is not a token (empty ones are skipped). */
+function hasWildcardMember(lines: readonly string[]): boolean {
+  for (const member of lines.join(",").split(",")) {
+    const name = trimOws(member);
+    if (name === "*") return true;
+    if (name !== "" && !isToken(name)) return false;
+  }
+  return false;
 }
 
 function blocked(stage: Stage, failure: Failure, preflight: PreflightInfo | null): CorsVerdict {

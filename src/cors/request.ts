@@ -1,5 +1,6 @@
 import { trimHttpWhitespace, trimOws } from "../syntax/chars.js";
 import { isToken } from "../syntax/token.js";
+import { isExtraSafelisted, type EngineRules } from "./engines.js";
 
 // The request side of the CORS protocol (Fetch §2.2.2, §3.2.2, §4.8): what a page's fetch() call
 // turns into, and whether it needs a preflight.
@@ -79,28 +80,35 @@ const LANGUAGE_CHARS = /^[0-9A-Za-z *,\-.;=]*$/;
 const SAFELISTED_CONTENT_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"]);
 
 /**
- * Fetch "CORS-safelisted request-header": whether (name, value) can be sent without a preflight.
- * `name` is lowercase; `value` is normalized (no surrounding whitespace).
+ * Fetch "CORS-safelisted request-header": whether (name, value) can be sent without a preflight,
+ * with the departures of `rules`' engine. `name` is lowercase; `value` is normalized (no
+ * surrounding whitespace).
  * @internal
  */
-export function isSafelistedRequestHeader(name: string, value: string): boolean {
+export function isSafelistedRequestHeader(name: string, value: string, rules: EngineRules): boolean {
   if (value.length > 128) return false;
   switch (name) {
     case "accept":
-      return !hasUnsafeByte(value);
+      return !hasUnsafeByte(value) && !(rules.nonAsciiUnsafe && hasNonAscii(value));
     case "accept-language":
     case "content-language":
       return LANGUAGE_CHARS.test(value);
     case "content-type": {
-      if (hasUnsafeByte(value)) return false;
+      if (hasUnsafeByte(value) || (rules.nonAsciiUnsafe && hasNonAscii(value))) return false;
+      if (rules.trailingSemicolonUnsafe && value.endsWith(";") && value.indexOf(";") < value.length - 1) return false;
       const essence = mimeEssence(value);
       return essence !== undefined && SAFELISTED_CONTENT_TYPES.has(essence);
     }
     case "range":
-      return isSimpleRangeWithStart(value);
+      return isSimpleRangeWithStart(value, rules.largestRangePosition);
     default:
-      return false;
+      return isExtraSafelisted(rules, name, value);
   }
+}
+
+function hasNonAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return true;
+  return false;
 }
 
 //   MIME type (WHATWG MIME Sniffing "parse a MIME type"): after trimming HTTP whitespace,
@@ -121,36 +129,59 @@ function mimeEssence(value: string): string | undefined {
 }
 
 //   simple range = "bytes=" [start] "-" [end], digits only, no whitespace (allowWhitespace is
-//   false for the safelist); start must be present, and not above end.
-function isSimpleRangeWithStart(value: string): boolean {
+//   false for the safelist); start must be present, and not above end. The numbers are compared as
+//   the mathematical values of their digits, however long (Fetch "interpret … as decimal number");
+//   an engine may cap them (EngineRules.largestRangePosition).
+function isSimpleRangeWithStart(value: string, largest: string | undefined): boolean {
   const match = /^bytes=([0-9]+)-([0-9]*)$/.exec(value);
   if (match === null) return false;
-  const start = Number(match[1]);
-  const end = match[2] === "" ? undefined : Number(match[2]);
-  if (!Number.isSafeInteger(start) || (end !== undefined && (!Number.isSafeInteger(end) || start > end))) return false;
-  return true;
+  const [, start = "", end = ""] = match;
+  if (largest !== undefined && (compareDecimal(start, largest) > 0 || (end !== "" && compareDecimal(end, largest) > 0)))
+    return false;
+  return end === "" || compareDecimal(start, end) <= 0;
+}
+
+/** Compares two digit strings by value: negative, zero or positive. */
+function compareDecimal(a: string, b: string): number {
+  const x = a.replace(/^0+(?=.)/, "");
+  const y = b.replace(/^0+(?=.)/, "");
+  if (x.length !== y.length) return x.length - y.length;
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /**
  * Fetch "CORS-unsafe request-header names": the names of the non-safelisted headers, plus every
  * safelisted one when their values add up to more than 1024 bytes; lowercased, deduplicated and
- * sorted by code unit, as they go into `Access-Control-Request-Headers`.
+ * sorted by code unit, as they go into `Access-Control-Request-Headers`. The standard judges each
+ * entry of the header list (each line) on its own; an engine with `combineRepeatedLines` judges
+ * the combined value of a name, one with `repeatUnsafeNames` lists a name once per unsafe line.
  * @internal
  */
-export function corsUnsafeHeaderNames(headers: readonly (readonly [string, string])[]): string[] {
-  const unsafe = new Set<string>();
+export function corsUnsafeHeaderNames(headers: readonly (readonly [string, string])[], rules: EngineRules): string[] {
+  const unsafe: string[] = [];
   const safelisted: string[] = [];
   let safelistedBytes = 0;
-  for (const [name, value] of headers) {
-    if (isSafelistedRequestHeader(name, value)) {
+  for (const [name, value] of rules.combineRepeatedLines ? combinedLines(headers) : headers) {
+    if (isSafelistedRequestHeader(name, value, rules)) {
       safelisted.push(name);
       safelistedBytes += value.length;
     } else {
-      unsafe.add(name);
+      unsafe.push(name);
     }
   }
-  if (safelistedBytes > 1024) for (const name of safelisted) unsafe.add(name);
-  return [...unsafe].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (safelistedBytes > 1024) unsafe.push(...safelisted);
+  const names = rules.repeatUnsafeNames ? unsafe : [...new Set(unsafe)];
+  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** One line per name, in order of first appearance, values joined with ", ". */
+function combinedLines(headers: readonly (readonly [string, string])[]): [string, string][] {
+  const combined = new Map<string, string>();
+  for (const [name, value] of headers) {
+    const before = combined.get(name);
+    combined.set(name, before === undefined ? value : `${before}, ${value}`);
+  }
+  return [...combined];
 }
 
 function asciiUppercase(s: string): string {

@@ -12,6 +12,7 @@ export {
   type PreflightInfo,
 } from "../cors/check.js";
 export type { CorsAdapterOptions } from "../cors/adapter-options.js";
+export type { CorsEngine } from "../cors/engines.js";
 export { fetchCors, type FetchCorsResult } from "../cors/fetch-adapter.js";
 export {
   corsPolicy,

@@ -1,20 +1,9 @@
 // The exchanges of the browser conformance suite: curated cases for every rule of checkCors, and
 // generated ones that mix them. "{ORIGIN}" in a header line stands for the page's origin.
 import fc from "fast-check";
+import type { BrowserCase } from "./exchange.mjs";
 
-/** One fetch() from the page, and what the server answers to its preflight and to the request. */
-export interface BrowserCase {
-  readonly title: string;
-  readonly method: string;
-  readonly headers: readonly (readonly [string, string])[];
-  readonly credentials: "omit" | "same-origin" | "include";
-  /** Raw lines of the preflight response ("Name: value"), and its status. */
-  readonly preflight: { readonly status: number; readonly lines: readonly string[] };
-  /** Raw lines of the actual response, and its status. */
-  readonly response: { readonly status: number; readonly lines: readonly string[] };
-  /** Send the request twice, to see whether the preflight result was cached. */
-  readonly repeat: boolean;
-}
+export type { BrowserCase } from "./exchange.mjs";
 
 const ACAO = "Access-Control-Allow-Origin: {ORIGIN}";
 const ACAC = "Access-Control-Allow-Credentials: true";

@@ -3,14 +3,14 @@
 // promised — a credentialed JSON PUT after its preflight, a readable 404 and 500, and a refused
 // preflight that blocks the request (and reaches onRefused). Static origins for every framework,
 // dynamic ones for Koa and Fastify. Bounded: six fetches per app, maxAge 0 so every PUT preflights.
-import type { Page } from "playwright-core";
+import type { BrowserPage } from "./browsers.mjs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { corsPolicy, FieldName, type CorsPolicy, type DynamicCorsPolicy } from "typed-headers";
 import { startApp, type StartedApp } from "../cors/framework-apps.js";
-import { openBlankPage, type BlankPage } from "./blank-page.js";
+import { openBlankPage, type BlankPage } from "./blank-page.mjs";
 
 let blank: BlankPage;
-let page: Page;
+let page: BrowserPage;
 const started: Record<string, StartedApp> = {};
 const cases = [
   ["node:http", "static"],

@@ -1,38 +1,25 @@
 // A minimal HTTP/1.1 server on 127.0.0.1 that writes responses byte for byte (node:http refuses
-// header values with VT or FF and normalises others), so that browser tests can send any header
-// line. One request per connection: every response closes it.
-import { createServer, type Server, type Socket } from "node:net";
-import type { AddressInfo } from "node:net";
-
-/** A request as received: method, path and the header lines in order (names as sent). */
-export interface RawRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: readonly (readonly [string, string])[];
-}
-
-/** A response to write: status, raw header lines ("Name: value", as they go on the wire), body. */
-export interface RawResponse {
-  readonly status: number;
-  readonly lines: readonly string[];
-  readonly body?: string;
-}
+// header values with VT or FF, methods it does not know, and normalises others), so that browser
+// tests can receive any request a browser sends and answer with any header line. One request per
+// connection: every response closes it. A plain ES module, shared by the browser suites and the
+// explorer (types in raw-http-server.d.mts).
+import { createServer } from "node:net";
 
 /** Starts the server; `respond` answers each request. Resolves to its port and a stop function. */
-export async function startRawServer(respond: (request: RawRequest) => RawResponse): Promise<{ port: number; close(): Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
+export async function startRawServer(respond) {
+  const sockets = new Set();
+  const server = createServer((socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
     socket.on("error", () => socket.destroy());
     let buffer = Buffer.alloc(0);
-    socket.on("data", (chunk: Buffer) => {
+    socket.on("data", (chunk) => {
       buffer = Buffer.concat([buffer, chunk]);
       const end = buffer.indexOf("\r\n\r\n");
       if (end === -1) return;
       const head = buffer.subarray(0, end).toString("latin1").split("\r\n");
       const [method = "", path = ""] = (head[0] ?? "").split(" ");
-      const headers = head.slice(1).map((line): [string, string] => {
+      const headers = head.slice(1).map((line) => {
         const colon = line.indexOf(":");
         return [line.slice(0, colon), line.slice(colon + 1).trim()];
       });
@@ -52,11 +39,11 @@ export async function startRawServer(respond: (request: RawRequest) => RawRespon
       socket.end(Buffer.from(wire, "latin1"));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
-    port: (server.address() as AddressInfo).port,
+    port: server.address().port,
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
