@@ -66,8 +66,10 @@ function scanRange(s: string, start: number, end: number): ParseResult<Range> {
   i = skipOws(s, i, end);
   if (i === end || s.charCodeAt(i) !== EQUALS) return invalidRange(s, i, end, '"=" after the range unit');
   i = skipOws(s, i + 1, end);
-  const unit = s.slice(start, unitEnd).toLowerCase();
-  return unit === "bytes" ? scanByteRangeSet(s, i, end) : scanOtherRangeSet(s, unit, i, end);
+  if (unitEnd - start === 5 && (s.startsWith("bytes", start) || s.slice(start, unitEnd).toLowerCase() === "bytes")) {
+    return scanByteRangeSet(s, i, end);
+  }
+  return scanOtherRangeSet(s, s.slice(start, unitEnd).toLowerCase(), i, end);
 }
 
 /** Scans `1#( int-range / suffix-range )` at `s[i, end)`. */
