@@ -138,9 +138,9 @@ export function evaluatePreconditions(request: PreconditionRequest, current: Cur
   const kind = kindOf(method);
   if (kind === Kind.Ignored) return PROCEED;
   const headers = request.headers;
-  // Node's req.headers (a null-prototype record with lowercase names, which HeaderMap also reads
-  // in place) is read directly; anything else through a HeaderMap.
-  const source = isNodeRecord(headers) ? headers : HeaderMap.from(headers);
+  // Node's req.headers (a plain record with lowercase names) is read in place; anything else
+  // through a HeaderMap, which would copy a record with a prototype before reading it.
+  const source = isLowercaseRecord(headers) ? headers : HeaderMap.from(headers);
   if (typeof current !== "object") {
     throw new TypeError(`typed-headers: evaluatePreconditions expects current to be { etag?, lastModified? } or null, got ${typeof current}`);
   }
@@ -185,15 +185,24 @@ export function evaluatePreconditions(request: PreconditionRequest, current: Cur
 function read(source: NodeRecord | HeaderMap, name: string): string | undefined {
   if (source instanceof HeaderMap) return source.getRaw(name) ?? undefined;
   const lines = source[name];
-  return typeof lines === "string" || lines === undefined ? lines : lines.join(", ");
+  return typeof lines === "string" ? lines : Array.isArray(lines) ? lines.join(", ") : undefined;
 }
 
 type NodeRecord = Readonly<Record<string, string | readonly string[] | undefined>>;
 
-/** Whether `headers` is a null-prototype record, as Node's `req.headers` is. */
-function isNodeRecord(headers: HeaderInput): headers is NodeRecord {
-  return typeof headers === "object" && headers !== null && !Array.isArray(headers) && Object.getPrototypeOf(headers) === null;
+/**
+ * Whether `headers` is a plain record whose names are all lowercase, as Node's `req.headers` is
+ * (on Node 20 it has `Object.prototype`): then a lookup by lowercase name is exact.
+ */
+function isLowercaseRecord(headers: HeaderInput): headers is NodeRecord {
+  if (typeof headers !== "object" || headers === null || Array.isArray(headers)) return false;
+  const prototype: unknown = Object.getPrototypeOf(headers);
+  if (prototype !== null && prototype !== Object.prototype) return false;
+  for (const name in headers) if (UPPERCASE.test(name)) return false;
+  return true;
 }
+
+const UPPERCASE = /[A-Z]/;
 
 /**
  * Whether an If-Match / If-None-Match value matches the current representation, strongly or
