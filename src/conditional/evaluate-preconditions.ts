@@ -138,9 +138,7 @@ export function evaluatePreconditions(request: PreconditionRequest, current: Cur
   const kind = kindOf(method);
   if (kind === Kind.Ignored) return PROCEED;
   const headers = request.headers;
-  // Node's req.headers (a plain record with lowercase names) is read in place; anything else
-  // through a HeaderMap, which would copy a record with a prototype before reading it.
-  const source = isLowercaseRecord(headers) ? headers : HeaderMap.from(headers);
+  const lines = conditionalLines(headers);
   if (typeof current !== "object") {
     throw new TypeError(`typed-headers: evaluatePreconditions expects current to be { etag?, lastModified? } or null, got ${typeof current}`);
   }
@@ -150,27 +148,27 @@ export function evaluatePreconditions(request: PreconditionRequest, current: Cur
   const safe = kind !== Kind.Unsafe;
 
   // 1 and 2: If-Match, else If-Unmodified-Since.
-  const ifMatch = read(source, "if-match");
+  const ifMatch = lines.ifMatch;
   const ifMatchHolds = ifMatch === undefined ? undefined : listMatches(ifMatch, exists, etag, true);
   if (ifMatchHolds !== undefined || (ifMatch !== undefined && !safe)) {
     if (ifMatchHolds !== true) return PRECONDITION_FAILED;
   } else if (modified === modified) {
     // A comparison with NaN (absent or invalid date) is false: the header is ignored.
-    if (modified > dateOf(read(source, "if-unmodified-since"))) return PRECONDITION_FAILED;
+    if (modified > dateOf(lines.ifUnmodifiedSince)) return PRECONDITION_FAILED;
   }
 
   // 3 and 4: If-None-Match, else If-Modified-Since (GET and HEAD only).
-  const ifNoneMatch = read(source, "if-none-match");
+  const ifNoneMatch = lines.ifNoneMatch;
   const ifNoneMatchMatches = ifNoneMatch === undefined ? undefined : listMatches(ifNoneMatch, exists, etag, false);
   if (ifNoneMatchMatches !== undefined || (ifNoneMatch !== undefined && !safe)) {
     if (ifNoneMatchMatches !== false) return safe ? NOT_MODIFIED : PRECONDITION_FAILED;
   } else if (safe && modified === modified) {
-    if (modified <= dateOf(read(source, "if-modified-since"))) return NOT_MODIFIED;
+    if (modified <= dateOf(lines.ifModifiedSince)) return NOT_MODIFIED;
   }
 
   // 5: If-Range, for a GET with a Range.
-  if (kind !== Kind.Get || read(source, "range") === undefined) return PROCEED;
-  const ifRange = read(source, "if-range");
+  if (kind !== Kind.Get || lines.range === undefined) return PROCEED;
+  const ifRange = lines.ifRange;
   if (ifRange === undefined) return PROCEED_WITH_RANGE;
   const validator = ifRangeHeader.parse(ifRange);
   if (!validator.ok) return PROCEED;
@@ -181,28 +179,89 @@ export function evaluatePreconditions(request: PreconditionRequest, current: Cur
   return holds ? PROCEED_WITH_RANGE : PROCEED;
 }
 
-/** The field lines of `name` joined with ", " (as Node and Fetch join them), or undefined when absent. */
-function read(source: NodeRecord | HeaderMap, name: string): string | undefined {
-  if (source instanceof HeaderMap) return source.getRaw(name) ?? undefined;
-  const lines = source[name];
-  return typeof lines === "string" ? lines : Array.isArray(lines) ? lines.join(", ") : undefined;
+/** The conditional headers of a request, each as its field lines joined with ", " (as Node and Fetch join them). */
+interface ConditionalLines {
+  ifMatch: string | undefined;
+  ifUnmodifiedSince: string | undefined;
+  ifNoneMatch: string | undefined;
+  ifModifiedSince: string | undefined;
+  range: string | undefined;
+  ifRange: string | undefined;
 }
-
-type NodeRecord = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /**
- * Whether `headers` is a plain record whose names are all lowercase, as Node's `req.headers` is
- * (on Node 20 it has `Object.prototype`): then a lookup by lowercase name is exact.
+ * Reads the conditional headers. Node's `req.headers` (a plain record with lowercase names; on
+ * Node 20 it has `Object.prototype`) is read in one walk over its names, compared as strings
+ * (property names are internalized, so these are pointer comparisons); any other input, or a
+ * record holding one of these names in another case, goes through a HeaderMap.
  */
-function isLowercaseRecord(headers: HeaderInput): headers is NodeRecord {
-  if (typeof headers !== "object" || headers === null || Array.isArray(headers)) return false;
-  const prototype: unknown = Object.getPrototypeOf(headers);
-  if (prototype !== null && prototype !== Object.prototype) return false;
-  for (const name in headers) if (UPPERCASE.test(name)) return false;
-  return true;
+function conditionalLines(headers: HeaderInput): ConditionalLines {
+  if (!isPlainRecord(headers)) return linesFromMap(HeaderMap.from(headers));
+  const lines: ConditionalLines = {
+    ifMatch: undefined,
+    ifUnmodifiedSince: undefined,
+    ifNoneMatch: undefined,
+    ifModifiedSince: undefined,
+    range: undefined,
+    ifRange: undefined,
+  };
+  const record = headers as Readonly<Record<string, unknown>>;
+  for (const name in record) {
+    switch (name) {
+      case "if-match":
+        lines.ifMatch = joined(record[name]);
+        break;
+      case "if-unmodified-since":
+        lines.ifUnmodifiedSince = joined(record[name]);
+        break;
+      case "if-none-match":
+        lines.ifNoneMatch = joined(record[name]);
+        break;
+      case "if-modified-since":
+        lines.ifModifiedSince = joined(record[name]);
+        break;
+      case "range":
+        lines.range = joined(record[name]);
+        break;
+      case "if-range":
+        lines.ifRange = joined(record[name]);
+        break;
+      default:
+        // Another name, unless it is one of these in another case: then HeaderMap matches names.
+        if (CONDITIONAL_LENGTHS.includes(name.length) && CONDITIONAL_NAMES.includes(name.toLowerCase())) {
+          return linesFromMap(HeaderMap.from(headers));
+        }
+    }
+  }
+  return lines;
 }
 
-const UPPERCASE = /[A-Z]/;
+const CONDITIONAL_NAMES: readonly string[] = ["if-match", "if-unmodified-since", "if-none-match", "if-modified-since", "range", "if-range"];
+const CONDITIONAL_LENGTHS: readonly number[] = /* @__PURE__ */ CONDITIONAL_NAMES.map((name) => name.length);
+
+function linesFromMap(map: HeaderMap): ConditionalLines {
+  const raw = (name: string) => map.getRaw(name) ?? undefined;
+  return {
+    ifMatch: raw("if-match"),
+    ifUnmodifiedSince: raw("if-unmodified-since"),
+    ifNoneMatch: raw("if-none-match"),
+    ifModifiedSince: raw("if-modified-since"),
+    range: raw("range"),
+    ifRange: raw("if-range"),
+  };
+}
+
+/** A record's value as one string: lines joined with ", "; anything else is absent. */
+function joined(value: unknown): string | undefined {
+  return typeof value === "string" ? value : Array.isArray(value) ? value.join(", ") : undefined;
+}
+
+/** Whether `headers` is a record with no prototype or `Object.prototype` (not a Headers, array or map). */
+function isPlainRecord(headers: HeaderInput): boolean {
+  if (typeof headers !== "object" || headers === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(headers);
+  return prototype === null || prototype === Object.prototype;
+}
 
 /**
  * Whether an If-Match / If-None-Match value matches the current representation, strongly or
