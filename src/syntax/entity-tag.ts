@@ -202,7 +202,7 @@ export function walkEntityTags<Context>(
   context: Context,
 ): "*" | boolean | Failure {
   const count = typeof value === "string" ? 1 : value.length;
-  if (count === 1 && trimmedIs(typeof value === "string" ? value : value[0]!, "*")) return "*";
+  if (count === 1 && isLoneStar(typeof value === "string" ? value : value[0]!)) return "*";
   let base = 0;
   for (let k = 0; k < count; k++) {
     const line = typeof value === "string" ? value : value[k]!;
@@ -244,8 +244,8 @@ function collectTag(tags: EntityTag[], line: string, weak: boolean, start: numbe
 
 const STAR: ParseResult<"*"> = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ ok("*" as const));
 
-/** Whether `line` is `word` with optional SP/HTAB around it. */
-function trimmedIs(line: string, word: string): boolean {
+/** Whether `line` is "*" with optional SP/HTAB around it. */
+function isLoneStar(line: string): boolean {
   const start = skipOws(line, 0, line.length);
-  return line.startsWith(word, start) && skipOws(line, start + word.length, line.length) === line.length;
+  return line.charCodeAt(start) === 0x2a && skipOws(line, start + 1, line.length) === line.length;
 }
