@@ -9,9 +9,10 @@ export type Scanner<T> = (s: string, start: number, end: number) => ParseResult<
  * of one), trimmed of SP/HTAB, given to `scan`. More lines fail, because browsers see them
  * joined as `a, b`.
  *
- * The common case (one line that parses) is kept small enough for the JIT to inline into each
- * header's parser, where `scan` becomes a direct call; shared by all headers, it was a
- * megamorphic call that cost two thirds of the time of `Access-Control-Allow-Credentials: true`.
+ * Speed trick (small fast path): the common case (one line that parses) is kept small enough for
+ * the JIT to inline into each header's parser, where `scan` becomes a direct call; everything
+ * else is in `parseSingleFailure`. Shared by all headers, a larger function would be one
+ * megamorphic call site for every header's scanner.
  * @internal
  */
 export function parseSingle<T>(value: string | readonly string[], scan: Scanner<T>): ParseResult<T> {
