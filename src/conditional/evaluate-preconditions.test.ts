@@ -160,3 +160,15 @@ describe("evaluatePreconditions, case by case", () => {
     expect(() => evaluatePreconditions({ headers: {} } as never, current)).toThrow(/string method/);
   });
 });
+
+describe("evaluatePreconditions reads every kind of header record", () => {
+  const ifNoneMatch = '"v2"';
+  test.each([
+    ["Node's req.headers (Object.prototype, lowercase names)", { "if-none-match": ifNoneMatch }],
+    ["a null-prototype record", Object.assign(Object.create(null) as object, { "if-none-match": ifNoneMatch })],
+    ["a record with mixed-case names", { "If-None-Match": ifNoneMatch }],
+    ["a record with an array value", { "if-none-match": ['"x"', ifNoneMatch] }],
+  ])("%s", (_name, headers) => {
+    expect(evaluatePreconditions({ method: "GET", headers: headers as never }, current).status).toBe(304);
+  });
+});

@@ -1,9 +1,8 @@
-import { ifModifiedSinceHeader, ifUnmodifiedSinceHeader } from "../headers/conditional/dates.js";
 import { ifRangeHeader } from "../headers/conditional/if-range.js";
-import { ifMatchHeader, ifNoneMatchHeader, type EntityTagCondition } from "../headers/conditional/match.js";
 import { HeaderMap, type HeaderInput } from "../map/header-map.js";
-import { snapshotEntityTag, strongCompare, weakCompare, type EntityTag } from "../syntax/entity-tag.js";
-import { wholeSeconds, type HttpDate } from "../syntax/http-date.js";
+import { skipOws, trimOwsEnd } from "../syntax/chars.js";
+import { strongCompare, walkEntityTags, type EntityTag } from "../syntax/entity-tag.js";
+import { httpDateMillis, wholeSeconds, type HttpDate } from "../syntax/http-date.js";
 
 // RFC 9110 §13.2.2, in its order:
 //   1. If-Match present: false → 412.
@@ -138,38 +137,39 @@ export function evaluatePreconditions(request: PreconditionRequest, current: Cur
   }
   const kind = kindOf(method);
   if (kind === Kind.Ignored) return PROCEED;
-  const headers = HeaderMap.from(request.headers);
-  const { exists, etag, modified } = validatorsOf(current);
+  const headers = request.headers;
+  const lines = conditionalLines(headers);
+  if (typeof current !== "object") {
+    throw new TypeError(`typed-headers: evaluatePreconditions expects current to be { etag?, lastModified? } or null, got ${typeof current}`);
+  }
+  const exists = current !== null;
+  const etag = exists ? etagOf(current) : undefined;
+  const modified = exists ? modifiedOf(current) : NaN;
   const safe = kind !== Kind.Unsafe;
 
   // 1 and 2: If-Match, else If-Unmodified-Since.
-  const ifMatch = headers.getRaw("if-match");
-  const ifMatchValue = ifMatch === null ? undefined : ifMatchHeader.parse(ifMatch);
-  if (ifMatchValue !== undefined && (ifMatchValue.ok || !safe)) {
-    if (!ifMatchValue.ok || !matches(ifMatchValue.value, exists, etag, strongCompare)) return PRECONDITION_FAILED;
+  const ifMatch = lines.ifMatch;
+  const ifMatchHolds = ifMatch === undefined ? undefined : listMatches(ifMatch, exists, etag, true);
+  if (ifMatchHolds !== undefined || (ifMatch !== undefined && !safe)) {
+    if (ifMatchHolds !== true) return PRECONDITION_FAILED;
   } else if (modified === modified) {
-    const since = headers.getRaw("if-unmodified-since");
-    const date = since === null ? undefined : ifUnmodifiedSinceHeader.parse(since);
-    if (date?.ok && modified > date.value.getTime()) return PRECONDITION_FAILED;
+    // A comparison with NaN (absent or invalid date) is false: the header is ignored.
+    if (modified > dateOf(lines.ifUnmodifiedSince)) return PRECONDITION_FAILED;
   }
 
   // 3 and 4: If-None-Match, else If-Modified-Since (GET and HEAD only).
-  const ifNoneMatch = headers.getRaw("if-none-match");
-  const ifNoneMatchValue = ifNoneMatch === null ? undefined : ifNoneMatchHeader.parse(ifNoneMatch);
-  if (ifNoneMatchValue !== undefined && (ifNoneMatchValue.ok || !safe)) {
-    if (!ifNoneMatchValue.ok || matches(ifNoneMatchValue.value, exists, etag, weakCompare)) {
-      return safe ? NOT_MODIFIED : PRECONDITION_FAILED;
-    }
+  const ifNoneMatch = lines.ifNoneMatch;
+  const ifNoneMatchMatches = ifNoneMatch === undefined ? undefined : listMatches(ifNoneMatch, exists, etag, false);
+  if (ifNoneMatchMatches !== undefined || (ifNoneMatch !== undefined && !safe)) {
+    if (ifNoneMatchMatches !== false) return safe ? NOT_MODIFIED : PRECONDITION_FAILED;
   } else if (safe && modified === modified) {
-    const since = headers.getRaw("if-modified-since");
-    const date = since === null ? undefined : ifModifiedSinceHeader.parse(since);
-    if (date?.ok && modified <= date.value.getTime()) return NOT_MODIFIED;
+    if (modified <= dateOf(lines.ifModifiedSince)) return NOT_MODIFIED;
   }
 
   // 5: If-Range, for a GET with a Range.
-  if (kind !== Kind.Get || !headers.has("range")) return PROCEED;
-  const ifRange = headers.getRaw("if-range");
-  if (ifRange === null) return PROCEED_WITH_RANGE;
+  if (kind !== Kind.Get || lines.range === undefined) return PROCEED;
+  const ifRange = lines.ifRange;
+  if (ifRange === undefined) return PROCEED_WITH_RANGE;
   const validator = ifRangeHeader.parse(ifRange);
   if (!validator.ok) return PROCEED;
   const holds =
@@ -179,43 +179,145 @@ export function evaluatePreconditions(request: PreconditionRequest, current: Cur
   return holds ? PROCEED_WITH_RANGE : PROCEED;
 }
 
-/** Whether an If-Match / If-None-Match value matches the current representation with `compare`. */
-function matches(
-  condition: EntityTagCondition,
-  exists: boolean,
-  etag: EntityTag | undefined,
-  compare: (a: EntityTag, b: EntityTag) => boolean,
-): boolean {
-  if (condition === "*") return exists;
-  if (etag === undefined) return false;
-  for (const tag of condition) if (compare(tag, etag)) return true;
+/** The conditional headers of a request, each as its field lines joined with ", " (as Node and Fetch join them). */
+interface ConditionalLines {
+  ifMatch: string | undefined;
+  ifUnmodifiedSince: string | undefined;
+  ifNoneMatch: string | undefined;
+  ifModifiedSince: string | undefined;
+  range: string | undefined;
+  ifRange: string | undefined;
+}
+
+/**
+ * Reads the conditional headers. Node's `req.headers` (a plain record with lowercase names; on
+ * Node 20 it has `Object.prototype`) is read in one walk over its names, compared as strings
+ * (property names are internalized, so these are pointer comparisons); any other input, or a
+ * record holding one of these names in another case, goes through a HeaderMap.
+ */
+function conditionalLines(headers: HeaderInput): ConditionalLines {
+  if (!isPlainRecord(headers)) return linesFromMap(HeaderMap.from(headers));
+  const lines: ConditionalLines = {
+    ifMatch: undefined,
+    ifUnmodifiedSince: undefined,
+    ifNoneMatch: undefined,
+    ifModifiedSince: undefined,
+    range: undefined,
+    ifRange: undefined,
+  };
+  const record = headers as Readonly<Record<string, unknown>>;
+  for (const name in record) {
+    switch (name) {
+      case "if-match":
+        lines.ifMatch = joined(record[name]);
+        break;
+      case "if-unmodified-since":
+        lines.ifUnmodifiedSince = joined(record[name]);
+        break;
+      case "if-none-match":
+        lines.ifNoneMatch = joined(record[name]);
+        break;
+      case "if-modified-since":
+        lines.ifModifiedSince = joined(record[name]);
+        break;
+      case "range":
+        lines.range = joined(record[name]);
+        break;
+      case "if-range":
+        lines.ifRange = joined(record[name]);
+        break;
+      default:
+        // Another name, unless it is one of these in another case: then HeaderMap matches names.
+        if (CONDITIONAL_LENGTHS.includes(name.length) && CONDITIONAL_NAMES.includes(name.toLowerCase())) {
+          return linesFromMap(HeaderMap.from(headers));
+        }
+    }
+  }
+  return lines;
+}
+
+const CONDITIONAL_NAMES: readonly string[] = ["if-match", "if-unmodified-since", "if-none-match", "if-modified-since", "range", "if-range"];
+const CONDITIONAL_LENGTHS: readonly number[] = /* @__PURE__ */ CONDITIONAL_NAMES.map((name) => name.length);
+
+function linesFromMap(map: HeaderMap): ConditionalLines {
+  const raw = (name: string) => map.getRaw(name) ?? undefined;
+  return {
+    ifMatch: raw("if-match"),
+    ifUnmodifiedSince: raw("if-unmodified-since"),
+    ifNoneMatch: raw("if-none-match"),
+    ifModifiedSince: raw("if-modified-since"),
+    range: raw("range"),
+    ifRange: raw("if-range"),
+  };
+}
+
+/** A record's value as one string: lines joined with ", "; anything else is absent. */
+function joined(value: unknown): string | undefined {
+  return typeof value === "string" ? value : Array.isArray(value) ? value.join(", ") : undefined;
+}
+
+/** Whether `headers` is a record with no prototype or `Object.prototype` (not a Headers, array or map). */
+function isPlainRecord(headers: HeaderInput): boolean {
+  if (typeof headers !== "object" || headers === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(headers);
+  return prototype === null || prototype === Object.prototype;
+}
+
+/**
+ * Whether an If-Match / If-None-Match value matches the current representation, strongly or
+ * weakly (RFC 9110 §8.8.3.2), or undefined when the value does not parse. `*` matches any
+ * current representation.
+ */
+function listMatches(value: string, exists: boolean, etag: EntityTag | undefined, strong: boolean): boolean | undefined {
+  const walked = etag === undefined ? walkEntityTags(value, never, etag) : walkEntityTags(value, strong ? strongMatch : weakMatch, etag);
+  return walked === "*" ? exists : typeof walked === "boolean" ? walked : undefined;
+}
+
+/** Whether the tag at `line[start, end)`, weak or not, equals `etag` by strong comparison. */
+function strongMatch(etag: EntityTag, line: string, weak: boolean, start: number, end: number): boolean {
+  return !weak && !etag.weak && weakMatch(etag, line, weak, start, end);
+}
+
+/** Whether the opaque tag at `line[start, end)` equals `etag`'s (weak comparison). */
+function weakMatch(etag: EntityTag, line: string, _weak: boolean, start: number, end: number): boolean {
+  // A slice compared with === is V8's fastest way to compare a substring (startsWith with a
+  // position is not).
+  return end - start === etag.tag.length && line.slice(start, end) === etag.tag;
+}
+
+/** Matches nothing: the representation has no entity tag (the list is still checked). */
+function never(): boolean {
   return false;
 }
 
-/** The current representation's validators, checked: its tag, and its date in whole seconds (NaN if none). */
-function validatorsOf(current: CurrentRepresentation | null): { exists: boolean; etag: EntityTag | undefined; modified: number } {
-  if (current === null) return { exists: false, etag: undefined, modified: NaN };
-  if (typeof current !== "object") {
-    throw new TypeError(`typed-headers: evaluatePreconditions expects current to be { etag?, lastModified? } or null, got ${typeof current}`);
+/** The instant of an If-(Un)Modified-Since value, or NaN when it is absent or not one HTTP-date. */
+function dateOf(value: string | undefined): number {
+  if (value === undefined) return NaN;
+  const start = skipOws(value, 0, value.length);
+  return httpDateMillis(value, start, trimOwsEnd(value, start, value.length));
+}
+
+/** `current.etag`, checked to be an {@link EntityTag} (its shape: a tag the client sends never matches bad characters). */
+function etagOf(current: CurrentRepresentation): EntityTag | undefined {
+  const etag = current.etag;
+  if (etag === undefined || (typeof etag === "object" && etag !== null && typeof etag.weak === "boolean" && typeof etag.tag === "string")) {
+    return etag;
   }
-  const { etag: etagValue, lastModified } = current;
-  const etag = etagValue === undefined ? undefined : snapshotEntityTag(etagValue);
-  if (etagValue !== undefined && etag === undefined) {
-    throw new TypeError(
-      "typed-headers: evaluatePreconditions expects current.etag to be an EntityTag ({ weak, tag } without quotes); parse a header value with EntityTag.from",
-    );
+  throw new TypeError(
+    "typed-headers: evaluatePreconditions expects current.etag to be an EntityTag ({ weak, tag } without quotes); parse a header value with EntityTag.from",
+  );
+}
+
+/** `current.lastModified` in milliseconds, down to the second (the header carries seconds), or NaN when absent. */
+function modifiedOf(current: CurrentRepresentation): number {
+  const lastModified = current.lastModified;
+  if (lastModified === undefined) return NaN;
+  let time = NaN;
+  try {
+    time = Date.prototype.getTime.call(lastModified);
+  } catch {
+    // not a Date: reported below
   }
-  let modified = NaN;
-  if (lastModified !== undefined) {
-    try {
-      modified = Date.prototype.getTime.call(lastModified);
-    } catch {
-      // not a Date: reported below
-    }
-    if (modified !== modified) {
-      throw new TypeError("typed-headers: evaluatePreconditions expects current.lastModified to be a valid Date (an HttpDate)");
-    }
-    modified = wholeSeconds(modified); // the header carries whole seconds
-  }
-  return { exists: true, etag, modified };
+  if (time !== time) throw new TypeError("typed-headers: evaluatePreconditions expects current.lastModified to be a valid Date (an HttpDate)");
+  return wholeSeconds(time);
 }

@@ -56,16 +56,25 @@ const DASH = 0x2d;
 const COLON = 0x3a;
 
 /**
+ * The instant (milliseconds) of the HTTP-date `s[start, end)` in any of its three forms, or NaN.
+ * `now` (milliseconds) places two-digit RFC 850 years. Allocates nothing for the IMF-fixdate
+ * and asctime forms.
+ * @internal
+ */
+export function httpDateMillis(s: string, start: number, end: number, now?: number): number {
+  const c3 = s.charCodeAt(start + 3);
+  if (c3 === COMMA) return imfFixdate(s, start, end);
+  if (c3 === SP) return asctimeDate(s, start, end);
+  return rfc850Date(s, start, end, now ?? Date.now());
+}
+
+/**
  * Scans `s[start, end)` as an HTTP-date in any of its three forms. `now` (milliseconds) places
  * two-digit RFC 850 years.
  * @internal
  */
-export function scanHttpDate(s: string, start: number, end: number, now: number = Date.now()): ParseResult<HttpDate> {
-  const c3 = s.charCodeAt(start + 3);
-  let time: number;
-  if (c3 === COMMA) time = imfFixdate(s, start, end);
-  else if (c3 === SP) time = asctimeDate(s, start, end);
-  else time = rfc850Date(s, start, end, now);
+export function scanHttpDate(s: string, start: number, end: number, now?: number): ParseResult<HttpDate> {
+  const time = httpDateMillis(s, start, end, now);
   if (time === time) return ok(new Date(time) as HttpDate); // not NaN
   const found = start === end ? "an empty value" : `"${s.slice(start, end)}"`;
   return fail(
@@ -86,25 +95,25 @@ function hintAt(s: string, start: number, end: number): string {
 
 // IMF-fixdate: exactly 29 characters, "Sun, 06 Nov 1994 08:49:37 GMT".
 function imfFixdate(s: string, i: number, end: number): number {
-  if (end - i !== 29 || nameAt(s, i, DAY_NAMES) === -1) return NaN;
+  if (end - i !== 29 || nameAt(s, i, DAY_NAMES, DAY_KEYS) === -1) return NaN;
   if (s.charCodeAt(i + 4) !== SP || s.charCodeAt(i + 7) !== SP || s.charCodeAt(i + 11) !== SP) return NaN;
   if (s.charCodeAt(i + 16) !== SP || s.charCodeAt(i + 25) !== SP || !s.startsWith("GMT", i + 26)) return NaN;
   const day = twoDigits(s, i + 5);
-  const month = nameAt(s, i + 8, MONTHS);
+  const month = nameAt(s, i + 8, MONTHS, MONTH_KEYS);
   const year = twoDigits(s, i + 12) * 100 + twoDigits(s, i + 14);
   return timeOf(year, month, day, s, i + 17);
 }
 
 // rfc850-date: "Sunday, 06-Nov-94 08:49:37 GMT"; the day name is 6 to 9 characters.
 function rfc850Date(s: string, i: number, end: number, now: number): number {
-  const name = nameAt(s, i, LONG_DAY_NAMES);
+  const name = nameAt(s, i, LONG_DAY_NAMES, DAY_KEYS);
   if (name === -1) return NaN;
   const j = i + LONG_DAY_NAMES[name]!.length; // at the ","
   if (end - j !== 24 || s.charCodeAt(j) !== COMMA || s.charCodeAt(j + 1) !== SP) return NaN;
   if (s.charCodeAt(j + 4) !== DASH || s.charCodeAt(j + 8) !== DASH || s.charCodeAt(j + 11) !== SP) return NaN;
   if (s.charCodeAt(j + 20) !== SP || !s.startsWith("GMT", j + 21)) return NaN;
   const day = twoDigits(s, j + 2);
-  const month = nameAt(s, j + 5, MONTHS);
+  const month = nameAt(s, j + 5, MONTHS, MONTH_KEYS);
   const twoDigitYear = twoDigits(s, j + 9);
   if (twoDigitYear !== twoDigitYear) return NaN;
   // The year in the current century, unless that is more than 50 years ahead of `now`.
@@ -117,9 +126,9 @@ function rfc850Date(s: string, i: number, end: number, now: number): number {
 
 // asctime-date: "Sun Nov  6 08:49:37 1994" (or "Sun Nov 06 …"), exactly 24 characters.
 function asctimeDate(s: string, i: number, end: number): number {
-  if (end - i !== 24 || nameAt(s, i, DAY_NAMES) === -1) return NaN;
+  if (end - i !== 24 || nameAt(s, i, DAY_NAMES, DAY_KEYS) === -1) return NaN;
   if (s.charCodeAt(i + 7) !== SP || s.charCodeAt(i + 10) !== SP || s.charCodeAt(i + 19) !== SP) return NaN;
-  const month = nameAt(s, i + 4, MONTHS);
+  const month = nameAt(s, i + 4, MONTHS, MONTH_KEYS);
   const day = s.charCodeAt(i + 8) === SP ? digitAt(s, i + 9) : twoDigits(s, i + 8);
   const year = twoDigits(s, i + 20) * 100 + twoDigits(s, i + 22);
   return timeOf(year, month, day, s, i + 11);
@@ -148,9 +157,20 @@ function daysInMonth(year: number, month: number): number {
   return month === 3 || month === 5 || month === 8 || month === 10 ? 30 : 31;
 }
 
-/** The index in `names` of the name written at `s[i]`, or -1. */
-function nameAt(s: string, i: number, names: readonly string[]): number {
-  for (let k = 0; k < names.length; k++) if (s.startsWith(names[k]!, i)) return k;
+/** Three characters as one number, so that a name is found with integer comparisons. */
+function key3(s: string, i: number): number {
+  return (s.charCodeAt(i) << 16) | (s.charCodeAt(i + 1) << 8) | s.charCodeAt(i + 2);
+}
+
+const DAY_KEYS = /* @__PURE__ */ DAY_NAMES.map((name) => key3(name, 0));
+const MONTH_KEYS = /* @__PURE__ */ MONTHS.map((name) => key3(name, 0));
+
+/** The index in `names` (whose first three letters are `keys`) of the name written at `s[i]`, or -1. */
+function nameAt(s: string, i: number, names: readonly string[], keys: readonly number[]): number {
+  const key = key3(s, i);
+  for (let k = 0; k < keys.length; k++) {
+    if (keys[k] === key) return names[k]!.length === 3 || s.startsWith(names[k]!, i) ? k : -1;
+  }
   return -1;
 }
 

@@ -182,3 +182,8 @@ test("If-Range: a date starting with W (Wed) is a date, not a weak tag", () => {
   expect(ifRangeHeader.parse("Wed, 01 Jan 2020 00:00:00 GMT")).toEqual({ ok: true, value: date("2020-01-01T00:00:00Z") });
   expect(ifRangeHeader.parse('w/"x"')).toMatchObject({ ok: false, error: { code: "invalid-entity-tag" } });
 });
+
+test("Retry-After: a malformed delay says what a delay is", () => {
+  const result = retryAfterHeader.parse("1.5");
+  expect(!result.ok && result.error).toMatchObject({ code: "invalid-delta-seconds", message: expect.stringContaining("a delay in whole seconds") });
+});

@@ -1,5 +1,6 @@
 import { DeltaSeconds, scanDeltaSeconds } from "../../syntax/delta-seconds.js";
 import { formatHttpDate, httpDateTime, scanHttpDate, type HttpDate } from "../../syntax/http-date.js";
+import { fail } from "../../syntax/result.js";
 import { parseSingleLine } from "../../syntax/single.js";
 import { codecOf, type HeaderCodec } from "../codec.js";
 import { invalidValue } from "../definition.js";
@@ -25,7 +26,10 @@ export const retryAfterHeader: HeaderCodec<"retry-after", HttpDate | DeltaSecond
   parse: (value) =>
     parseSingleLine<HttpDate | DeltaSeconds>(value, (s, start, end) => {
       const c = s.charCodeAt(start);
-      return c >= 0x30 && c <= 0x39 ? scanDeltaSeconds(s, start, end) : scanHttpDate(s, start, end);
+      if (!(c >= 0x30 && c <= 0x39)) return scanHttpDate(s, start, end);
+      const delay = scanDeltaSeconds(s, start, end);
+      // delta-seconds' own message speaks of preflights; a delay has its own words.
+      return delay.ok ? delay : fail("invalid-delta-seconds", `expected a delay in whole seconds (digits only) or an HTTP-date, found "${s.slice(start, end)}".`, start);
     }),
   serialize: (value) => {
     if (typeof value === "number") {

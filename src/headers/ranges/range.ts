@@ -66,8 +66,22 @@ function scanRange(s: string, start: number, end: number): ParseResult<Range> {
   i = skipOws(s, i, end);
   if (i === end || s.charCodeAt(i) !== EQUALS) return invalidRange(s, i, end, '"=" after the range unit');
   i = skipOws(s, i + 1, end);
-  const unit = s.slice(start, unitEnd).toLowerCase();
-  return unit === "bytes" ? scanByteRangeSet(s, i, end) : scanOtherRangeSet(s, unit, i, end);
+  if (unitEnd - start === 5 && isBytesAt(s, start)) return scanByteRangeSet(s, i, end);
+  return scanOtherRangeSet(s, s.slice(start, unitEnd).toLowerCase(), i, end);
+}
+
+/**
+ * Whether the five tchars at `s[i]` are "bytes" in any case. Compares character codes (with the
+ * ASCII case bit set): V8's startsWith at a position is slower than the whole range scan.
+ */
+function isBytesAt(s: string, i: number): boolean {
+  return (
+    (s.charCodeAt(i) | 0x20) === 0x62 &&
+    (s.charCodeAt(i + 1) | 0x20) === 0x79 &&
+    (s.charCodeAt(i + 2) | 0x20) === 0x74 &&
+    (s.charCodeAt(i + 3) | 0x20) === 0x65 &&
+    (s.charCodeAt(i + 4) | 0x20) === 0x73
+  );
 }
 
 /** Scans `1#( int-range / suffix-range )` at `s[i, end)`. */
