@@ -158,7 +158,7 @@ function chromiumDeparture(line: string): { why: string; chromium: "refuses" | "
     const { name, value, expires, maxAge } = parsed.value;
     if (name.includes("\t") || value.includes("\t")) return { why: "refuses an HTAB inside a cookie's name or value (§5.6 allows it)", chromium: "refuses" };
     if (name === "" && value.includes("=")) return { why: 'refuses a nameless cookie whose value holds "=" (§5.6 keeps it)', chromium: "refuses" };
-    if (expires === undefined && maxAge === undefined && /expires=[^;]*\b1[0-5]\d\d\b/i.test(line)) {
+    if (expires === undefined && maxAge === undefined && /expires=[^;]*\b(1[0-5]\d\d|1600)\b/i.test(line)) {
       return { why: "takes an Expires year before 1601 as the earliest date and drops the cookie (§5.1.1 fails the date, so the cookie lasts the session)", chromium: "refuses" };
     }
   } else if (/^__host-/i.test(line) && /domain=127\.0\.0\.1/i.test(line) && parsed.error.code === "invalid-cookie-prefix") {
