@@ -14,5 +14,3 @@ export { accessControlRequestMethodHeader } from "./access-control-request-metho
 export { accessControlRequestPrivateNetworkHeader } from "./access-control-request-private-network.js";
 export { originHeader } from "./origin.js";
 export { varyHeader } from "./vary.js";
-export { cookieHeader } from "./cookie.js";
-export { setCookieHeader } from "./set-cookie.js";

@@ -1,7 +1,7 @@
 import { describeChar, skipOws, trimOwsEnd } from "../syntax/chars.js";
 import { parseCookieDate } from "../syntax/cookie-date.js";
 import { indexOfCookieControl, isCookieValue } from "../syntax/cookie-octet.js";
-import { fail, ok, type Failure, type ParseResult } from "../syntax/result.js";
+import { fail, ok, type Failure, type HeaderErrorCode, type ParseResult } from "../syntax/result.js";
 import { isToken } from "../syntax/token.js";
 import { codecOf, type HeaderCodec } from "./codec.js";
 import { invalidValue } from "./definition.js";
@@ -121,7 +121,7 @@ function prefixOf(name: string): "__secure-" | "__host-" | undefined {
 }
 
 /** The failure for line `index` (at `base` in the combined value): `why` a browser ignores it. */
-function ignored(code: Parameters<typeof fail>[0], index: number, offset: number, why: string): Failure {
+function ignored(code: HeaderErrorCode, index: number, offset: number, why: string): Failure {
   return fail(code, `line ${index} is ignored by browsers: ${why}`, offset);
 }
 
