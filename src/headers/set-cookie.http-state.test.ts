@@ -154,3 +154,16 @@ describe("http-state date examples (RFC 6265bis §5.1.1)", () => {
     expect(Number.isNaN(time) ? null : new Date(time).toUTCString()).toBe(expected);
   });
 });
+
+describe("cookie-date: days that do not exist", () => {
+  test.each([
+    ["29 Feb 2024 00:00:00", Date.UTC(2024, 1, 29)],
+    ["29 Feb 2100 00:00:00", NaN],
+    ["29 Feb 2000 00:00:00", Date.UTC(2000, 1, 29)],
+    ["30 Feb 2024 00:00:00", NaN],
+    ["31 Apr 2030 00:00:00", NaN],
+    ["31 Dec 2030 23:59:59", Date.UTC(2030, 11, 31, 23, 59, 59)],
+  ])("%s", (input, time) => {
+    expect(parseCookieDate(input, 0, input.length)).toBe(time);
+  });
+});

@@ -27,6 +27,12 @@ function isDelimiter(c: number): boolean {
   return c === 0x09 || (c >= 0x20 && c <= 0x2f) || (c >= 0x3b && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
 }
 
+/** The number of days in `month` (0–11) of the Gregorian `year`. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 1) return month === 3 || month === 5 || month === 8 || month === 10 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -112,7 +118,7 @@ export function parseCookieDate(s: string, start: number, end: number): number {
     }
   }
   if (hour === -1 || day < 1 || day > 31 || month === -1 || year < 1601 || hour > 23 || minute > 59 || second > 59) return NaN;
-  const time = Date.UTC(year, month, day, hour, minute, second);
-  // Date.UTC rolls February 30 over into March: such a date does not exist.
-  return new Date(time).getUTCDate() === day ? time : NaN;
+  // A date that does not exist (February 30) fails, where Date.UTC would roll it over.
+  if (day > 28 && day > daysInMonth(year, month)) return NaN;
+  return Date.UTC(year, month, day, hour, minute, second);
 }
