@@ -1,6 +1,6 @@
 import * as builtins from "./headers/all.js";
 import { codecOf, forbiddenCharError, type FieldLines, type HeaderCodec } from "./headers/codec.js";
-import { describeValue } from "./headers/definition.js";
+import { asLibraryError, describeValue } from "./syntax/describe.js";
 import type { ParseResult } from "./syntax/result.js";
 import { isToken } from "./syntax/token.js";
 
@@ -192,9 +192,18 @@ export function defineHeader<Name extends string, Value>(definition: {
   readonly serialize: (value: Value) => string;
   readonly merge?: ((existing: Value, added: Value) => Value) | undefined;
 }): HeaderCodec<Lowercase<Name>, Value> {
-  const name = typeof definition?.name === "string" ? definition.name.toLowerCase() : "";
-  if (!isToken(name)) throw new TypeError(`typed-headers: defineHeader: ${describeValue(definition?.name)} is not a header name (token).`);
-  const { parse, serialize, merge } = definition;
+  // Each field is read once, and a getter that throws becomes the library's TypeError.
+  let given: unknown;
+  let parse: typeof definition.parse;
+  let serialize: typeof definition.serialize;
+  let merge: typeof definition.merge;
+  try {
+    ({ name: given, parse, serialize, merge } = definition);
+  } catch (error) {
+    throw asLibraryError(error, "defineHeader's argument");
+  }
+  const name = typeof given === "string" ? given.toLowerCase() : "";
+  if (!isToken(name)) throw new TypeError(`typed-headers: defineHeader: ${describeValue(given)} is not a header name (token).`);
   if (typeof parse !== "function" || typeof serialize !== "function") {
     throw new TypeError(`typed-headers: defineHeader(${name}): parse and serialize must be functions.`);
   }

@@ -1,6 +1,7 @@
 // Running a header definition on untrusted input: the checks and error details shared by the
 // registry (parseHeader, serializeHeader, HeaderMap) and the standalone header codecs.
 import { describeChar, indexOfForbiddenChar, isOws } from "../syntax/chars.js";
+import { kindOf } from "../syntax/describe.js";
 import type { HeaderError, ParseResult } from "../syntax/result.js";
 import type { RegisteredDefinition } from "./definition.js";
 
@@ -60,28 +61,47 @@ export function codecOf<Name extends string, Value>(definition: RegisteredDefini
   };
 }
 
-/** Parses `value` with `definition`, checking the input's shape. Never throws. */
-function parseWith<Value>(definition: RegisteredDefinition<string, Value>, value: unknown): ParseResult<Value> {
-  if (typeof value !== "string") {
-    const problem = lineArrayProblem(value);
-    if (problem !== undefined) return attach(problem, definition.name);
+/**
+ * Parses `value` with `definition`, checking the input's shape. An array is read once into a
+ * private copy (its getters or Proxy traps run once, and may not throw anything out), and the
+ * definition parses the copy. Never throws.
+ * @internal
+ */
+export function parseWith<Value>(definition: RegisteredDefinition<string, Value>, value: unknown): ParseResult<Value> {
+  let lines: string | readonly string[];
+  if (typeof value === "string") lines = value;
+  else {
+    const read = readLines(value);
+    if (!Array.isArray(read)) return attach(read as HeaderError, definition.name);
+    lines = read;
   }
-  const result = definition.parse(value as string | readonly string[]);
+  const result = definition.parse(lines);
   if (result.ok) return result;
-  return attach(forbiddenCharError(value as string | readonly string[]) ?? result.error, definition.name);
+  return attach(forbiddenCharError(lines) ?? result.error, definition.name);
 }
 
-/** Why `value` is not a non-empty array of strings, if it is not. */
-function lineArrayProblem(value: unknown): HeaderError | undefined {
-  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
-    return { code: "missing", header: "", message: "the header is absent." };
-  }
-  for (const line of Array.isArray(value) ? (value as readonly unknown[]) : [value]) {
-    if (typeof line !== "string") {
-      return { code: "invalid-input", header: "", message: `expected a string or an array of strings, found a ${typeof line}.` };
+/** A copy of `value`'s lines if it is a non-empty array of strings, else why not. */
+function readLines(value: unknown): string[] | HeaderError {
+  try {
+    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
+      return { code: "missing", header: "", message: "the header is absent." };
     }
+    if (!Array.isArray(value)) return notLines(value);
+    const lines: string[] = [];
+    const length = (value as readonly unknown[]).length;
+    for (let i = 0; i < length; i++) {
+      const line: unknown = (value as readonly unknown[])[i];
+      if (typeof line !== "string") return notLines(line);
+      lines.push(line);
+    }
+    return lines;
+  } catch {
+    return { code: "invalid-input", header: "", message: "the field lines could not be read (a getter or Proxy threw)." };
   }
-  return undefined;
+}
+
+function notLines(found: unknown): HeaderError {
+  return { code: "invalid-input", header: "", message: `expected a string or an array of strings, found ${kindOf(found)}.` };
 }
 
 /**
@@ -103,6 +123,15 @@ export function forbiddenCharError(value: string | readonly string[]): HeaderErr
     base += line.length + 2;
   }
   return undefined;
+}
+
+/**
+ * The `invalid-input` error of the header `name` when its field lines could not be read: the
+ * caller's source threw, or held something other than strings.
+ * @internal
+ */
+export function unreadableLines(name: string): ParseResult<never> {
+  return attach({ code: "invalid-input", header: "", message: "its field lines could not be read as strings." }, name);
 }
 
 /** `error` for the header `name`, its message prefixed with the name as written in docs (`Access-Control-Max-Age`). */
@@ -133,10 +162,10 @@ export function serializeWith<Value>(definition: RegisteredDefinition<string, Va
     unchanging ||= Object.isFrozen(value);
   } catch (error) {
     if (error instanceof TypeError && error.message.startsWith("typed-headers:")) throw error;
-    throw new TypeError(`typed-headers: cannot serialize ${definition.name}: reading the value threw.`);
+    output = undefined; // reading the value threw
   }
   if (typeof output !== "string" || !isFieldValue(output)) {
-    throw new TypeError(`typed-headers: cannot serialize ${definition.name}: the serializer's output is not a valid field value.`);
+    throw new TypeError(`typed-headers: cannot serialize ${definition.name}: not a valid field value.`);
   }
   if (unchanging) definition.lastSerialized = [value, output];
   return output;

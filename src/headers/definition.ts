@@ -1,3 +1,4 @@
+import { describeValue } from "../syntax/describe.js";
 import type { ParseResult } from "../syntax/result.js";
 
 /**
@@ -20,17 +21,4 @@ export interface RegisteredDefinition<Name extends string = string, Value = unkn
 /** Throws the serializers' TypeError: `typed-headers: cannot serialize <name>: <why>`. @internal */
 export function invalidValue(name: string, value: unknown, expected: string): never {
   throw new TypeError(`typed-headers: cannot serialize ${name}: expected ${expected}, got ${describeValue(value)}`);
-}
-
-/**
- * `value` for an error message: JSON where it can be written, else its type. Never throws, even
- * for a BigInt, a circular value, a Proxy or a throwing `toJSON`.
- * @internal
- */
-export function describeValue(value: unknown): string {
-  try {
-    return typeof value === "string" ? JSON.stringify(value) : String(JSON.stringify(value) ?? typeof value);
-  } catch {
-    return typeof value;
-  }
 }

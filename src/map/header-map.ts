@@ -1,7 +1,8 @@
 import { indexOfForbiddenChar } from "../syntax/chars.js";
+import { asLibraryError, describeValue } from "../syntax/describe.js";
 import type { ParseResult } from "../syntax/result.js";
 import { isToken } from "../syntax/token.js";
-import type { HeaderCodec } from "../headers/codec.js";
+import { type HeaderCodec, unreadableLines } from "../headers/codec.js";
 import {
   codecOrThrow,
   findCodec,
@@ -13,6 +14,7 @@ import {
 import {
   FetchHeadersSource,
   isFetchHeaders,
+  isPlainRecord,
   RawHeadersSource,
   recordLines,
   RecordSource,
@@ -22,6 +24,21 @@ import {
   type Lines,
   withLine,
 } from "./sources.js";
+
+/**
+ * The map's own lines, names lowercase (not copies: read them, never change them), for adapters
+ * that hand a decision's headers to a server without building pairs.
+ * @internal
+ */
+// Set by HeaderMap's static block, which alone can read its private fields.
+export let fieldLines: (map: HeaderMap) => readonly [names: readonly string[], values: readonly string[]];
+
+/**
+ * The lines of a map that reads a source, until it copies them: shared and frozen, so that a map
+ * over a request's headers allocates no arrays of its own (its lines are never changed in place
+ * before `#own` replaces them).
+ */
+const NO_LINES = Object.freeze([]) as unknown as string[];
 
 /** Field lines the library built itself, handed to the constructor by {@link trustedHeaderMap}. */
 class OwnedLines {
@@ -59,10 +76,16 @@ export type HeaderInput =
  * Created from what a server already has (Node's `req.headers` or `rawHeaders`, a Fetch `Headers`)
  * without copying it: a lookup reads the source by name, and typed values are parsed on first
  * `get` and cached until that header changes. The lines are copied only when the map is first
- * changed or walked in full; pairs and records with a prototype are copied at once. Either way
+ * changed or walked in full; pairs and records whose prototype is neither `Object.prototype`
+ * nor null are copied at once. Either way
  * they are checked at that first change or walk. Names are
  * lowercased; iteration yields one `[name, value]` per field line in insertion order. Any name,
  * including `__proto__` or `constructor`, is an ordinary header name.
+ *
+ * Reads never throw, whatever the source holds: a source that throws when read, or holds
+ * something other than strings for a name, reads as absent in `getRaw`, `getAll` and `has`, and
+ * as the error `invalid-input` in `get`. Walking or changing the map throws only the library's
+ * `TypeError` for such a source.
  *
  * @example
  * ```ts
@@ -79,8 +102,11 @@ export class HeaderMap implements Iterable<[string, string]> {
   /** Where lines are read from until the map owns them. */
   #source: LineSource | undefined;
   /** Without a source: the lowercase name and the value of each field line, in order. */
-  #names: string[] = [];
-  #values: string[] = [];
+  #names: string[] = NO_LINES;
+  #values: string[] = NO_LINES;
+  /** Positions of the owned lines by name, built once the map has {@link INDEXED_LINES} lines
+   * (below that a scan is cheaper than a Map) and dropped when lines are removed. */
+  #index: Map<string, number[]> | undefined;
   /** Whether `#names`/`#values` were copied from a caller's pairs or record and not yet checked. */
   #unchecked = false;
   /** Typed values parsed so far: `[name, result, name, result, …]`, lowercase names. A flat
@@ -89,22 +115,31 @@ export class HeaderMap implements Iterable<[string, string]> {
 
   /** A map of `init`'s field lines (empty without it); the same as {@link HeaderMap.from}. */
   constructor(init?: HeaderInput) {
-    if (init === undefined || init === null) return;
-    if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
-      this.#source = new RawHeadersSource(init as readonly string[]);
-    } else if (typeof init !== "object") {
-      throw new TypeError(`typed-headers: HeaderMap.from expects headers, got ${typeof init}`);
-    } else if (init instanceof OwnedLines) {
-      this.#names = init.names;
-      this.#values = init.values;
-    } else if (Symbol.iterator in init) {
-      if (isFetchHeaders(init)) this.#source = new FetchHeadersSource(init);
-      else this.#copy(init as Iterable<readonly [string, string]>);
-    } else if (Object.getPrototypeOf(init) === null) {
-      // Node's req.headers: lowercase keys (its contract), read where they are.
-      this.#source = new RecordSource(init as HeaderRecord);
-    } else {
-      this.#copy(recordLines(init as HeaderRecord));
+    if (init === undefined || init === null) {
+      this.#names = [];
+      this.#values = [];
+      return;
+    }
+    // Telling the kinds of input apart reads the caller's object (a Proxy may throw).
+    try {
+      if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
+        this.#source = new RawHeadersSource(init as readonly string[]);
+      } else if (typeof init !== "object") {
+        throw new TypeError(`typed-headers: HeaderMap.from expects headers, got ${typeof init}`);
+      } else if (init instanceof OwnedLines) {
+        this.#names = init.names;
+        this.#values = init.values;
+      } else if (Symbol.iterator in init) {
+        if (isFetchHeaders(init)) this.#source = new FetchHeadersSource(init);
+        else this.#copy(init as Iterable<readonly [string, string]>);
+      } else if (isPlainRecord(init)) {
+        // Node's req.headers and other plain records: read where they are (see RecordSource).
+        this.#source = new RecordSource(init as HeaderRecord);
+      } else {
+        this.#copy(recordLines(init as HeaderRecord));
+      }
+    } catch (error) {
+      throw asLibraryError(error, "HeaderMap.from: the headers");
     }
   }
 
@@ -125,7 +160,8 @@ export class HeaderMap implements Iterable<[string, string]> {
     const parsed = (this.#parsed ??= []);
     const at = parsed.indexOf(key);
     if (at !== -1) return parsed[at + 1] as ParseResult<HeaderValue<N>>;
-    const result = codec.parse(this.#read(key));
+    const lines = this.#read(key);
+    const result = lines === UNREADABLE ? unreadableLines(key) : codec.parse(lines);
     parsed.push(key, result);
     return result as ParseResult<HeaderValue<N>>;
   }
@@ -137,7 +173,7 @@ export class HeaderMap implements Iterable<[string, string]> {
   getRaw(name: string): string | null {
     const key = lowercase(name);
     const lines = this.#read(key);
-    if (lines === undefined) return null;
+    if (lines === undefined || lines === UNREADABLE) return null;
     if (typeof lines === "string") return lines;
     if (key === "set-cookie") throw new TypeError('typed-headers: set-cookie lines are never combined; use getAll("set-cookie").');
     return lines.join(", ");
@@ -146,13 +182,14 @@ export class HeaderMap implements Iterable<[string, string]> {
   /** The field lines of `name`, in order (empty when absent). */
   getAll(name: string): string[] {
     const lines = this.#read(lowercase(name));
-    if (lines === undefined) return [];
+    if (lines === undefined || lines === UNREADABLE) return [];
     return typeof lines === "string" ? [lines] : [...lines];
   }
 
   /** Whether `name` has at least one field line. */
   has(name: string): boolean {
-    return this.#read(lowercase(name)) !== undefined;
+    const lines = this.#read(lowercase(name));
+    return lines !== undefined && lines !== UNREADABLE;
   }
 
   /**
@@ -182,7 +219,8 @@ export class HeaderMap implements Iterable<[string, string]> {
     const key = codec.name;
     if (key === "set-cookie") return this.#setCookies(codec, value, false);
     const serialized = codec.serialize(value);
-    const existing = this.#read(key);
+    this.#own(); // a source that cannot be read throws here, before `existing` is looked at
+    const existing = this.#read(key) as Lines | undefined;
     if (existing === undefined) return this.#push(key, serialized);
     if (codec.merge === undefined) {
       throw new TypeError(`typed-headers: ${key} takes a single value and is already set; use set() to replace it.`);
@@ -220,12 +258,19 @@ export class HeaderMap implements Iterable<[string, string]> {
     return true;
   }
 
-  /** One `[name, value]` per field line, names lowercase, in insertion order. */
-  *[Symbol.iterator](): IterableIterator<[string, string]> {
+  /**
+   * One `[name, value]` per field line, names lowercase, in insertion order.
+   *
+   * @remarks
+   * An iteration walks a snapshot of the lines taken when it starts (when this method is
+   * called): lines set, appended or deleted during it are not seen, and no line is skipped or
+   * visited twice. (A `Map` iterator is live instead; header maps are changed while walked
+   * mostly to delete what was just visited, where a live walk over lines kept in order would
+   * skip the next one.)
+   */
+  [Symbol.iterator](): IterableIterator<[string, string]> {
     this.#own();
-    const names = this.#names;
-    const values = this.#values;
-    for (let i = 0; i < names.length; i++) yield [names[i] as string, values[i] as string];
+    return lineIterator(this.#names.slice(), this.#values.slice());
   }
 
   /** The field lines as `[name, value]` pairs, one per line, in insertion order. */
@@ -248,12 +293,9 @@ export class HeaderMap implements Iterable<[string, string]> {
     for (let i = 0; i < names.length; i++) {
       const name = names[i] as string;
       const value = values[i] as string;
-      if (names.indexOf(name) === i) {
-        record[name] = value;
-        continue;
-      }
-      const present = record[name] as string | string[];
-      if (typeof present === "string") record[name] = [present, value];
+      const present = record[name];
+      if (present === undefined) record[name] = value;
+      else if (typeof present === "string") record[name] = [present, value];
       else present.push(value);
     }
     return record;
@@ -286,11 +328,24 @@ export class HeaderMap implements Iterable<[string, string]> {
     return this;
   }
 
-  /** The lines of lowercase `name`, from the source or from the owned lines. */
-  #read(name: string): Lines | undefined {
-    if (this.#source !== undefined) return this.#source.read(name);
+  static {
+    fieldLines = (map) => {
+      map.#own();
+      return [map.#names, map.#values];
+    };
+  }
+
+  /**
+   * The lines of lowercase `name`, from the source or from the owned lines; {@link UNREADABLE}
+   * when the source throws or holds something other than strings. Never throws.
+   */
+  #read(name: string): Lines | undefined | typeof UNREADABLE {
+    if (this.#source !== undefined) return readSource(this.#source, name);
     const names = this.#names;
     const values = this.#values;
+    const positions = this.#indexed()?.get(name);
+    if (positions !== undefined) return positions.length === 1 ? values[positions[0] as number] : positions.map((i) => values[i] as string);
+    if (this.#index !== undefined) return undefined;
     let found: Lines | undefined;
     for (let i = 0; i < names.length; i++) {
       if (names[i] !== name) continue;
@@ -310,15 +365,21 @@ export class HeaderMap implements Iterable<[string, string]> {
   #copy(lines: Iterable<readonly [string, string]>): void {
     const names: string[] = [];
     const values: string[] = [];
-    for (const [name, value] of lines) {
-      if (typeof name !== "string" || typeof value !== "string") {
-        throw new TypeError("typed-headers: HeaderMap.from expects header names and values that are strings.");
+    try {
+      for (const [name, value] of lines) {
+        if (typeof name !== "string" || typeof value !== "string") {
+          throw new TypeError("typed-headers: HeaderMap.from expects header names and values that are strings.");
+        }
+        names.push(name.toLowerCase());
+        values.push(value);
       }
-      names.push(name.toLowerCase());
-      values.push(value);
+    } catch (error) {
+      // A caller's iterator, getter or Proxy may throw anything: only the library's TypeError leaves.
+      throw asLibraryError(error, "HeaderMap.from: the headers");
     }
     this.#names = names;
     this.#values = values;
+    this.#index = undefined;
     this.#unchecked = true;
   }
 
@@ -327,6 +388,9 @@ export class HeaderMap implements Iterable<[string, string]> {
     if (this.#source !== undefined) {
       this.#copy(this.#source.all());
       this.#source = undefined;
+      // Typed values read from the source are parsed again from the copied lines, which are
+      // what the map holds from now on (the caller may have changed the source meanwhile).
+      this.#parsed = undefined;
     }
     if (!this.#unchecked) return;
     const names = this.#names;
@@ -335,7 +399,7 @@ export class HeaderMap implements Iterable<[string, string]> {
       const name = names[i] as string;
       const value = values[i] as string;
       if (!isToken(name) || indexOfForbiddenChar(value) !== -1) {
-        throw new TypeError(`typed-headers: HeaderMap.from: the field line ${JSON.stringify(`${name}: ${value}`)} is not a valid header.`);
+        throw new TypeError(`typed-headers: HeaderMap.from: the field line ${describeValue(`${name}: ${value}`)} is not a valid header.`);
       }
     }
     this.#unchecked = false;
@@ -343,21 +407,41 @@ export class HeaderMap implements Iterable<[string, string]> {
 
   #push(name: string, value: string): this {
     this.#own();
-    this.#names.push(name);
+    const position = this.#names.push(name) - 1;
     this.#values.push(value);
+    const index = this.#index;
+    if (index !== undefined) {
+      const positions = index.get(name);
+      if (positions === undefined) index.set(name, [position]);
+      else positions.push(position);
+    }
     this.#forget(name);
     return this;
+  }
+
+  /** The line positions by name once the map is large enough to keep them (see `#index`). */
+  #indexed(): Map<string, number[]> | undefined {
+    const names = this.#names;
+    if (this.#index !== undefined || names.length < INDEXED_LINES) return this.#index;
+    const index = new Map<string, number[]>();
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const positions = index.get(name);
+      if (positions === undefined) index.set(name, [i]);
+      else positions.push(i);
+    }
+    return (this.#index = index);
   }
 
   /** Puts `value` in place of the first line of `name` and removes the others (Fetch's "set"). */
   #replace(name: string, value: string): this {
     this.#own();
-    const names = this.#names;
-    const values = this.#values;
-    const first = names.indexOf(name);
+    const index = this.#indexed();
+    const positions = index?.get(name);
+    const first = index === undefined ? this.#names.indexOf(name) : positions === undefined ? -1 : (positions[0] as number);
     if (first === -1) return this.#push(name, value);
-    values[first] = value;
-    this.#removeLines(name, first + 1);
+    this.#values[first] = value;
+    if (positions === undefined || positions.length > 1) this.#removeLines(name, first + 1);
     this.#forget(name);
     return this;
   }
@@ -375,8 +459,32 @@ export class HeaderMap implements Iterable<[string, string]> {
     }
     names.length = kept;
     values.length = kept;
+    this.#index = undefined;
   }
 }
+
+/** What {@link HeaderMap.#read} returns for lines it cannot read. */
+const UNREADABLE: unique symbol = Symbol("unreadable");
+
+/** `source.read(name)`, or {@link UNREADABLE} when it throws or gives something other than strings. */
+function readSource(source: LineSource, name: string): Lines | undefined | typeof UNREADABLE {
+  let lines: unknown;
+  try {
+    lines = source.read(name);
+  } catch {
+    return UNREADABLE;
+  }
+  if (lines === undefined || typeof lines === "string") return lines;
+  if (!Array.isArray(lines)) return UNREADABLE;
+  for (const line of lines as readonly unknown[]) if (typeof line !== "string") return UNREADABLE;
+  return lines as readonly string[];
+}
+
+function* lineIterator(names: readonly string[], values: readonly string[]): IterableIterator<[string, string]> {
+  for (let i = 0; i < names.length; i++) yield [names[i] as string, values[i] as string];
+}
+/** Owned lines from which lookups by name go through an index rather than a scan. */
+const INDEXED_LINES = 32;
 
 /**
  * A map that owns `names` and `values` (lowercase names, valid lines) without copying or
@@ -409,7 +517,7 @@ function lowercase(name: string): string {
 
 function checkedName(name: string): string {
   if (typeof name !== "string" || !isToken(name)) {
-    throw new TypeError(`typed-headers: ${JSON.stringify(name)} is not a header name (a token).`);
+    throw new TypeError(`typed-headers: ${describeValue(name)} is not a header name (a token).`);
   }
   return name.toLowerCase();
 }
@@ -417,7 +525,7 @@ function checkedName(name: string): string {
 function checkedValue(name: string, value: string): string {
   if (typeof value !== "string" || indexOfForbiddenChar(value) !== -1) {
     throw new TypeError(
-      `typed-headers: ${JSON.stringify(value)} is not a field value for ${name} (CR, LF, NUL or a character above U+00FF).`,
+      `typed-headers: ${describeValue(value)} is not a field value for ${name} (CR, LF, NUL or a character above U+00FF).`,
     );
   }
   return value;

@@ -48,6 +48,11 @@ export interface HeaderError {
  * - `missing-secure`: a `Set-Cookie` with `SameSite=None` or `Partitioned` but no `Secure`.
  * - `invalid-value`: a value that does not match the header's grammar, for headers added with
  *   `defineHeader` when no code above fits.
+ * - `invalid-date`: not an HTTP-date (RFC 9110 §5.6.7) in any of its three forms.
+ * - `invalid-entity-tag`: not an entity-tag (`W/"…"` or `"…"`, RFC 9110 §8.8.3) or a list of them.
+ * - `invalid-cache-directive`: a Cache-Control directive that breaks RFC 9111 §5.2 or its own argument rule.
+ * - `invalid-range`: not a ranges-specifier (RFC 9110 §14.2), or an int-range whose last is before its first.
+ * - `invalid-content-range`: not a Content-Range value (RFC 9110 §14.4), or one whose numbers contradict each other.
  *
  * @example
  * ```ts
@@ -69,10 +74,15 @@ export type HeaderErrorCode =
   | "invalid-origin"
   | "not-true"
   | "invalid-delta-seconds"
+  | "invalid-value"
+  | "invalid-date"
+  | "invalid-entity-tag"
+  | "invalid-cache-directive"
+  | "invalid-range"
+  | "invalid-content-range"
   | "oversized-cookie"
   | "invalid-cookie-prefix"
-  | "missing-secure"
-  | "invalid-value";
+  | "missing-secure";
 
 /**
  * The outcome of a parse: the typed value, or the reason it was rejected. Parsers never throw.

@@ -141,6 +141,41 @@ class RoundTrip implements fc.Command<Model, HeaderMap> {
   toString = () => "roundTrip";
 }
 
+/**
+ * Walks the map while changing it (issue 13, defect 4). The documented semantics: an iteration
+ * walks a snapshot taken when it starts, so it yields exactly the lines present then, none
+ * skipped or repeated, and the changes made during it all take effect.
+ */
+class IterateWhileChanging implements fc.Command<Model, HeaderMap> {
+  constructor(readonly changes: readonly (readonly ["delete-current" | "delete" | "append" | "set", string, string])[]) {}
+  check = () => true;
+  run(m: Model, map: HeaderMap): void {
+    const before = m.lines.map((line): Line => [...line]);
+    const seen: Line[] = [];
+    let step = 0;
+    for (const line of map) {
+      seen.push(line);
+      const change = this.changes[step++ % Math.max(1, this.changes.length)];
+      if (change === undefined) continue;
+      const [kind, n, v] = change;
+      const key = kind === "delete-current" ? line[0] : n.toLowerCase();
+      if (kind === "delete-current" || kind === "delete") {
+        map.delete(key);
+        m.lines = m.lines.filter(([k]) => k !== key);
+      } else if (kind === "append") {
+        map.appendRaw(n, v);
+        m.lines.push([key, v]);
+      } else {
+        map.setRaw(n, v);
+        replaceInModel(m, key, v);
+      }
+    }
+    expect(seen).toEqual(before);
+    check(m, map);
+  }
+  toString = () => `iterateWhileChanging(${JSON.stringify(this.changes)})`;
+}
+
 function groupByName(lines: readonly Line[]): Line[] {
   const order: string[] = [];
   for (const [k] of lines) if (!order.includes(k)) order.push(k);
@@ -154,12 +189,19 @@ const commands = fc.commands(
     name.map((n) => new Delete(n)),
     name.map((n) => new Read(n)),
     fc.constant(new RoundTrip()),
+    fc
+      .array(fc.tuple(fc.constantFrom("delete-current", "delete", "append", "set") as fc.Arbitrary<"delete-current" | "delete" | "append" | "set">, name.filter(isValidName), value.filter(isValidValue)), { maxLength: 4 })
+      .map((changes) => new IterateWhileChanging(changes)),
   ],
   { maxCommands: 40 },
 );
 
 const validLine = fc.tuple(name.filter(isValidName), value.filter(isValidValue));
-const initial = fc.tuple(fc.array(validLine, { maxLength: 8 }), fc.constantFrom("raw", "entries", "empty"));
+// Up to 40 lines, so that maps past the size at which HeaderMap indexes its lines (32) are run too.
+const initial = fc.tuple(
+  fc.oneof(fc.array(validLine, { maxLength: 8 }), fc.array(validLine, { minLength: 30, maxLength: 40 })),
+  fc.constantFrom("raw", "entries", "empty"),
+);
 
 describe("HeaderMap model", () => {
   test("random command sequences keep the map equal to an array of field lines", () => {
@@ -171,5 +213,99 @@ describe("HeaderMap model", () => {
         fc.modelRun(() => ({ model, real: HeaderMap.from(source) }), cmds);
       }),
     );
+  });
+});
+
+describe("HeaderMap iteration under change (issue 13, defect 4)", () => {
+  test("deleting each line's name while walking visits every line once (it used to skip lines)", () => {
+    const map = HeaderMap.from(["a", "1", "b", "2", "a", "3", "c", "4"]);
+    const seen: string[] = [];
+    for (const [n, v] of map) {
+      seen.push(`${n}=${v}`);
+      map.delete(n);
+    }
+    expect(seen).toEqual(["a=1", "b=2", "a=3", "c=4"]);
+    expect(map.toEntries()).toEqual([]);
+  });
+  test("lines appended while walking are not visited by that walk, and a new walk sees them", () => {
+    const map = HeaderMap.from([["x", "1"]]);
+    const seen: string[] = [];
+    for (const [, v] of map) {
+      seen.push(v);
+      map.appendRaw("x", `${v}+`);
+    }
+    expect(seen).toEqual(["1"]);
+    expect(map.getAll("x")).toEqual(["1", "1+"]);
+  });
+  test("the snapshot is taken when the iterator is made, not at its first step", () => {
+    const map = HeaderMap.from([["x", "1"]]);
+    const iterator = map[Symbol.iterator]();
+    map.setRaw("x", "2");
+    expect([...iterator]).toEqual([["x", "1"]]);
+  });
+});
+
+// Records (Node's req.headers, hand-made ones) are read where they are: a lookup reads the key by
+// name, a walk reads every key. Whatever the record holds, the two must agree, and typed values
+// cached before a walk must be those of the walked lines.
+const RECORD_KEYS = ["origin", "Origin", "ORIGIN", "vary", "Vary", "x-a", "X-A", "access-control-request-method",
+  "Access-Control-Request-Method", "access-control-max-age", "__proto__", "constructor", "toString"];
+const recordValue = fc.oneof(
+  fc.constantFrom("https://a.example", "GET", "PATCH", "origin", "600", "x", ""),
+  fc.array(fc.constantFrom("a", "GET", "accept"), { maxLength: 3 }),
+  fc.constantFrom(undefined, null, 7),
+);
+const record = fc
+  .tuple(fc.array(fc.tuple(fc.constantFrom(...RECORD_KEYS), recordValue), { maxLength: 10 }), fc.boolean())
+  .map(([entries, nullPrototype]) => {
+    const made = (nullPrototype ? Object.create(null) : {}) as Record<string, unknown>;
+    // defineProperty: "__proto__" is an own key, as JSON.parse would make it.
+    for (const [k, v] of entries) Object.defineProperty(made, k, { value: v, enumerable: true, writable: true, configurable: true });
+    return made as Record<string, string>;
+  });
+const PROBES = ["origin", "Vary", "x-a", "access-control-request-method", "access-control-max-age", "__proto__", "constructor", "toString"];
+
+describe("HeaderMap over a record", () => {
+  test("a lookup and a walk of the same record give the same lines", () => {
+    fc.assert(
+      fc.property(record, (headers) => {
+        const walked = HeaderMap.from(headers).toEntries();
+        for (const probe of PROBES) {
+          const lines = walked.filter(([k]) => k === probe.toLowerCase()).map(([, v]) => v);
+          expect(HeaderMap.from(headers).getAll(probe)).toEqual(lines);
+        }
+      }),
+    );
+  });
+
+  test("typed values cached before a walk agree with the walked lines", () => {
+    fc.assert(
+      fc.property(record, fc.subarray(PROBES), (headers, probes) => {
+        const map = HeaderMap.from(headers);
+        const before = probes.map((probe) => map.get(probe));
+        const walked = map.toEntries();
+        probes.forEach((probe, i) => {
+          const lines = walked.filter(([k]) => k === probe.toLowerCase()).map(([, v]) => v);
+          expect(map.get(probe)).toEqual(before[i]);
+          expect(map.get(probe)).toEqual(HeaderMap.from(lines.map((v): Line => [probe, v])).get(probe));
+        });
+      }),
+    );
+  });
+
+  test("a change to the record between a lookup and a walk is not served from the cache", () => {
+    const headers: Record<string, string> = { "access-control-max-age": "600" };
+    const map = HeaderMap.from(headers);
+    expect(map.get("access-control-max-age")).toEqual({ ok: true, value: 600 });
+    headers["access-control-max-age"] = "5";
+    expect(map.toEntries()).toEqual([["access-control-max-age", "5"]]);
+    expect(map.get("access-control-max-age")).toEqual({ ok: true, value: 5 });
+  });
+
+  test("a lowercase key wins over the same name in another case, in lookups and walks alike", () => {
+    const map = HeaderMap.from({ Origin: "https://b.example", origin: "https://a.example", Vary: "accept" });
+    expect(map.getAll("origin")).toEqual(["https://a.example"]);
+    expect(map.getAll("vary")).toEqual(["accept"]);
+    expect(map.toEntries()).toEqual([["origin", "https://a.example"], ["vary", "accept"]]);
   });
 });
