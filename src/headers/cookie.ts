@@ -36,7 +36,7 @@ export interface Cookie {
 
 /** Adds the cookies of `line` (at `base` in the combined value) to `cookies`; the failure, if any. */
 function addCookies(line: string, base: number, cookies: Cookie[]): ParseResult<never> | undefined {
-  const bad = indexOfCookieControl(line, 0, line.length);
+  const bad = indexOfCookieControl(line);
   if (bad !== -1) {
     return fail(
       "invalid-character",

@@ -3,13 +3,13 @@
 // small RFC 6265bis §5.7 cookie store below, which exists only to run the suite.
 import { describe, expect, test } from "vitest";
 import { publicSuffixCoveredBy } from "../cors/public-suffix.js";
-
-/** Whether `domain` is itself a public suffix (the jar refuses a Domain attribute that is one). */
-const isPublicSuffix = (domain: string) => publicSuffixCoveredBy(domain) === domain.replace(/\.$/, "");
 import { parseCookieDate } from "../syntax/cookie-date.js";
 import examples from "../../test/fixtures/http-state/examples.json" with { type: "json" };
 import cases from "../../test/fixtures/http-state/parser.json" with { type: "json" };
 import { SetCookie } from "./set-cookie.js";
+
+/** Whether `domain` is itself a public suffix (the jar refuses a Domain attribute that is one). */
+const isPublicSuffix = (domain: string) => publicSuffixCoveredBy(domain) === domain.replace(/\.$/, "");
 
 interface Case {
   readonly test: string;
@@ -155,5 +155,18 @@ describe("http-state date examples (RFC 6265bis §5.1.1)", () => {
   test.each(examples.map((e) => [e.test, e.expected] as const))("%s", (input, expected) => {
     const time = parseCookieDate(input, 0, input.length);
     expect(Number.isNaN(time) ? null : new Date(time).toUTCString()).toBe(expected);
+  });
+});
+
+describe("cookie-date: days that do not exist", () => {
+  test.each([
+    ["29 Feb 2024 00:00:00", Date.UTC(2024, 1, 29)],
+    ["29 Feb 2100 00:00:00", NaN],
+    ["29 Feb 2000 00:00:00", Date.UTC(2000, 1, 29)],
+    ["30 Feb 2024 00:00:00", NaN],
+    ["31 Apr 2030 00:00:00", NaN],
+    ["31 Dec 2030 23:59:59", Date.UTC(2030, 11, 31, 23, 59, 59)],
+  ])("%s", (input, time) => {
+    expect(parseCookieDate(input, 0, input.length)).toBe(time);
   });
 });

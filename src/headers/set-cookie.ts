@@ -1,7 +1,7 @@
 import { describeChar, skipOws, trimOwsEnd } from "../syntax/chars.js";
 import { parseCookieDate } from "../syntax/cookie-date.js";
 import { indexOfCookieControl, isCookieValue } from "../syntax/cookie-octet.js";
-import { fail, ok, type Failure, type ParseResult } from "../syntax/result.js";
+import { fail, ok, type Failure, type HeaderErrorCode, type ParseResult } from "../syntax/result.js";
 import { isToken } from "../syntax/token.js";
 import { codecOf, type HeaderCodec } from "./codec.js";
 import { invalidValue } from "./definition.js";
@@ -121,7 +121,7 @@ function prefixOf(name: string): "__secure-" | "__host-" | undefined {
 }
 
 /** The failure for line `index` (at `base` in the combined value): `why` a browser ignores it. */
-function ignored(code: Parameters<typeof fail>[0], index: number, offset: number, why: string): Failure {
+function ignored(code: HeaderErrorCode, index: number, offset: number, why: string): Failure {
   return fail(code, `line ${index} is ignored by browsers: ${why}`, offset);
 }
 
@@ -142,7 +142,7 @@ function parseMaxAge(s: string, start: number, end: number): number | undefined 
 /** Parses one `Set-Cookie` line, the `index`th, at `base` in the combined value. Never throws. */
 function parseLine(line: string, index: number, base: number): ParseResult<SetCookie> {
   const length = line.length;
-  const bad = indexOfCookieControl(line, 0, length);
+  const bad = indexOfCookieControl(line);
   if (bad !== -1) {
     return ignored("invalid-character", index, base + bad, `it holds ${describeChar(line, bad)} at offset ${base + bad}, a control character.`);
   }
@@ -194,34 +194,34 @@ function parseLine(line: string, index: number, base: number): ParseResult<SetCo
     nameEnd = trimOwsEnd(line, nameStart, nameEnd);
     valueEnd = trimOwsEnd(line, valueStart, valueEnd);
     start = end + 1;
-    if (valueEnd - valueStart > MAX_ATTRIBUTE_VALUE || nameEnd - nameStart < 4 || nameEnd - nameStart > 11) continue;
-    switch (line.slice(nameStart, nameEnd).toLowerCase()) {
-      case "expires": {
+    if (valueEnd - valueStart > MAX_ATTRIBUTE_VALUE) continue;
+    switch (attributeAt(line, nameStart, nameEnd)) {
+      case Attribute.Expires: {
         const time = parseCookieDate(line, valueStart, valueEnd);
         if (time === time) expires = time; // not NaN
         break;
       }
-      case "max-age":
+      case Attribute.MaxAge:
         maxAge = parseMaxAge(line, valueStart, valueEnd) ?? maxAge;
         break;
-      case "domain":
+      case Attribute.Domain:
         if (valueStart < valueEnd) {
           domain = line.slice(line.charCodeAt(valueStart) === 0x2e ? valueStart + 1 : valueStart, valueEnd).toLowerCase();
         }
         break;
-      case "path":
+      case Attribute.Path:
         path = line.charCodeAt(valueStart) === 0x2f && valueStart < valueEnd ? line.slice(valueStart, valueEnd) : undefined;
         break;
-      case "secure":
+      case Attribute.Secure:
         secure = true;
         break;
-      case "httponly":
+      case Attribute.HttpOnly:
         httpOnly = true;
         break;
-      case "samesite":
-        sameSite = sameSiteOf(line.slice(valueStart, valueEnd).toLowerCase());
+      case Attribute.SameSite:
+        sameSite = sameSiteAt(line, valueStart, valueEnd);
         break;
-      case "partitioned":
+      case Attribute.Partitioned:
         partitioned = true;
         break;
     }
@@ -241,8 +241,55 @@ function parseLine(line: string, index: number, base: number): ParseResult<SetCo
   return ok(cookie as SetCookie);
 }
 
-function sameSiteOf(lowercase: string): SameSite | undefined {
-  return lowercase === "lax" ? "Lax" : lowercase === "strict" ? "Strict" : lowercase === "none" ? "None" : undefined;
+/** The SameSite value `s[start, end)` names in any case, or undefined (the default). */
+function sameSiteAt(s: string, start: number, end: number): SameSite | undefined {
+  if (isWordAt(s, start, end, "lax")) return "Lax";
+  if (isWordAt(s, start, end, "strict")) return "Strict";
+  return isWordAt(s, start, end, "none") ? "None" : undefined;
+}
+
+/**
+ * Whether `s[start, end)` is `word` (lowercase letters and "-") in any case. Setting bit 0x20
+ * lowercases ASCII letters and keeps "-"; the control characters it could also map to "-" or a
+ * letter never reach here (the line is refused first).
+ */
+function isWordAt(s: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if ((s.charCodeAt(start + i) | 0x20) !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The attributes a browser knows (RFC 6265bis §5.6; Partitioned from CHIPS). */
+const enum Attribute {
+  Unknown,
+  Expires,
+  MaxAge,
+  Domain,
+  Path,
+  Secure,
+  HttpOnly,
+  SameSite,
+  Partitioned,
+}
+
+/** Which attribute `s[start, end)` names, in any case, without copying it. */
+function attributeAt(s: string, start: number, end: number): Attribute {
+  switch (s.charCodeAt(start) | 0x20) {
+    case 0x65:
+      return isWordAt(s, start, end, "expires") ? Attribute.Expires : Attribute.Unknown;
+    case 0x6d:
+      return isWordAt(s, start, end, "max-age") ? Attribute.MaxAge : Attribute.Unknown;
+    case 0x64:
+      return isWordAt(s, start, end, "domain") ? Attribute.Domain : Attribute.Unknown;
+    case 0x70:
+      return isWordAt(s, start, end, "path") ? Attribute.Path : isWordAt(s, start, end, "partitioned") ? Attribute.Partitioned : Attribute.Unknown;
+    case 0x73:
+      return isWordAt(s, start, end, "secure") ? Attribute.Secure : isWordAt(s, start, end, "samesite") ? Attribute.SameSite : Attribute.Unknown;
+    case 0x68:
+      return isWordAt(s, start, end, "httponly") ? Attribute.HttpOnly : Attribute.Unknown;
+    default:
+      return Attribute.Unknown;
+  }
 }
 
 /**
@@ -338,8 +385,16 @@ function serializeCookie(input: unknown): string | { readonly why: string } {
   let secureField: unknown, httpOnlyField: unknown, sameSite: unknown, partitionedField: unknown;
   try {
     const c = input as Record<string, unknown>;
-    ({ name, value, expires, maxAge, domain, path } = c);
-    ({ secure: secureField, httpOnly: httpOnlyField, sameSite, partitioned: partitionedField } = c);
+    name = c.name;
+    value = c.value;
+    expires = c.expires;
+    maxAge = c.maxAge;
+    domain = c.domain;
+    path = c.path;
+    secureField = c.secure;
+    httpOnlyField = c.httpOnly;
+    sameSite = c.sameSite;
+    partitionedField = c.partitioned;
   } catch {
     return { why: "a cookie whose fields can be read" };
   }
@@ -384,23 +439,26 @@ function serializeCookie(input: unknown): string | { readonly why: string } {
   return output;
 }
 
-/** `[member]` when `cookies` is an array of exactly one member, else undefined (also when reading it throws). */
-function onlyMember(cookies: unknown): [unknown] | undefined {
+/** What {@link onlyMember} returns for anything but an array of one member. */
+const NOT_ONE = {};
+
+/** The member of an array of exactly one, else `NOT_ONE` (also when reading it throws). */
+function onlyMember(cookies: unknown): unknown {
   try {
-    return Array.isArray(cookies) && cookies.length === 1 ? [cookies[0]] : undefined;
+    return Array.isArray(cookies) && cookies.length === 1 ? cookies[0] : NOT_ONE;
   } catch {
-    return undefined;
+    return NOT_ONE;
   }
 }
 
 /** Serializes a one-cookie array as one `Set-Cookie` field value. */
 function serialize(cookies: readonly SetCookie[]): string {
   const only = onlyMember(cookies);
-  if (only === undefined) {
+  if (only === NOT_ONE) {
     return invalidValue("set-cookie", cookies, "an array of one cookie: each cookie is its own field line (HeaderMap.append writes one line per cookie)");
   }
-  const output = serializeCookie(only[0]);
-  return typeof output === "string" ? output : invalidValue("set-cookie", only[0], output.why);
+  const output = serializeCookie(only);
+  return typeof output === "string" ? output : invalidValue("set-cookie", only, output.why);
 }
 
 /**

@@ -27,24 +27,46 @@ function isDelimiter(c: number): boolean {
   return c === 0x09 || (c >= 0x20 && c <= 0x2f) || (c >= 0x3b && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
 }
 
+/** The number of days in `month` (0–11) of the Gregorian `year`. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 1) return month === 3 || month === 5 || month === 8 || month === 10 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
+/** Where the last {@link digitsAt} stopped (a module variable rather than a tuple per call). */
+let digitsEnd = 0;
+
 /**
- * Reads `1*max DIGIT` at `s[i]` (before `end`), not followed by another digit: the number and
- * the index after it, or undefined.
+ * Reads `min*max DIGIT` at `s[i]` (before `end`), not followed by another digit: the number, with
+ * the index after it in `digitsEnd`, or -1.
  */
-function digitsAt(s: string, i: number, end: number, min: number, max: number): [value: number, next: number] | undefined {
+function digitsAt(s: string, i: number, end: number, min: number, max: number): number {
   let value = 0;
   let j = i;
   while (j < end && isDigit(s.charCodeAt(j))) {
-    if (j - i === max) return undefined; // a digit where a non-digit must follow
+    if (j - i === max) return -1; // a digit where a non-digit must follow
     value = value * 10 + (s.charCodeAt(j) - 0x30);
     j++;
   }
-  return j - i >= min ? [value, j] : undefined;
+  digitsEnd = j;
+  return j - i >= min ? value : -1;
 }
+
+/** The month (0–11) named by the three letters at `s[i]`, in any case, or -1. */
+function monthAt(s: string, i: number): number {
+  const key = ((s.charCodeAt(i) | 0x20) << 16) | ((s.charCodeAt(i + 1) | 0x20) << 8) | (s.charCodeAt(i + 2) | 0x20);
+  for (let m = 0; m < 12; m++) if (MONTH_KEYS[m] === key) return m;
+  return -1;
+}
+
+const MONTH_KEYS: readonly number[] = /* @__PURE__ */ Array.from({ length: 12 }, (_, m) => {
+  const at = m * 3;
+  return (MONTHS.charCodeAt(at) << 16) | (MONTHS.charCodeAt(at + 1) << 8) | MONTHS.charCodeAt(at + 2);
+});
 
 /**
  * Parses `s[start, end)` as a cookie-date: the instant in milliseconds since the epoch (whole
@@ -66,12 +88,14 @@ export function parseCookieDate(s: string, start: number, end: number): number {
     while (i < end && !isDelimiter(s.charCodeAt(i))) i++;
     if (hour === -1) {
       const h = digitsAt(s, tokenStart, i, 1, 2);
-      if (h !== undefined && s.charCodeAt(h[1]) === 0x3a) {
-        const m = digitsAt(s, h[1] + 1, i, 1, 2);
-        if (m !== undefined && s.charCodeAt(m[1]) === 0x3a) {
-          const sec = digitsAt(s, m[1] + 1, i, 1, 2);
-          if (sec !== undefined) {
-            [hour, minute, second] = [h[0], m[0], sec[0]];
+      if (h !== -1 && s.charCodeAt(digitsEnd) === 0x3a) {
+        const m = digitsAt(s, digitsEnd + 1, i, 1, 2);
+        if (m !== -1 && s.charCodeAt(digitsEnd) === 0x3a) {
+          const sec = digitsAt(s, digitsEnd + 1, i, 1, 2);
+          if (sec !== -1) {
+            hour = h;
+            minute = m;
+            second = sec;
             continue;
           }
         }
@@ -79,25 +103,22 @@ export function parseCookieDate(s: string, start: number, end: number): number {
     }
     if (day === -1) {
       const d = digitsAt(s, tokenStart, i, 1, 2);
-      if (d !== undefined) {
-        day = d[0];
+      if (d !== -1) {
+        day = d;
         continue;
       }
     }
     if (month === -1 && i - tokenStart >= 3) {
-      const at = MONTHS.indexOf(s.slice(tokenStart, tokenStart + 3).toLowerCase());
-      if (at !== -1 && at % 3 === 0) {
-        month = at / 3;
-        continue;
-      }
+      month = monthAt(s, tokenStart);
+      if (month !== -1) continue;
     }
     if (year === -1) {
       const y = digitsAt(s, tokenStart, i, 2, 4);
-      if (y !== undefined) year = y[0] < 70 ? y[0] + 2000 : y[0] < 100 ? y[0] + 1900 : y[0];
+      if (y !== -1) year = y < 70 ? y + 2000 : y < 100 ? y + 1900 : y;
     }
   }
   if (hour === -1 || day < 1 || day > 31 || month === -1 || year < 1601 || hour > 23 || minute > 59 || second > 59) return NaN;
-  const time = Date.UTC(year, month, day, hour, minute, second);
-  // Date.UTC rolls February 30 over into March: such a date does not exist.
-  return new Date(time).getUTCDate() === day ? time : NaN;
+  // A date that does not exist (February 30) fails, where Date.UTC would roll it over.
+  if (day > 28 && day > daysInMonth(year, month)) return NaN;
+  return Date.UTC(year, month, day, hour, minute, second);
 }

@@ -1,5 +1,3 @@
-import { charTable } from "./chars.js";
-
 // Characters of cookie names and values (RFC 6265bis §4.1.1, the grammar servers must send):
 //
 //   cookie-pair  = cookie-name "=" cookie-value
@@ -11,36 +9,25 @@ import { charTable } from "./chars.js";
 //
 // Browsers accept more than this when they parse (§5.6), but refuse control characters:
 
-/** Per ASCII code unit: 1 = cookie-octet. */
-const COOKIE_OCTET = /* @__PURE__ */ charTable([
-  "!#$%&'()*+-./0123456789:<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~",
-]);
+/**
+ * `cookie-value` as a regex: one character class, optionally quoted, no nested quantifier (linear).
+ * For names and values of a few dozen characters the regex engine beats a loop over char codes.
+ */
+const COOKIE_VALUE = /^(?:"[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*"|[\x21\x23-\x2b\x2d-\x3a\x3c-\x5b\x5d-\x7e]*)$/;
 
 /** Whether the whole of `s` is a `cookie-value`: cookie-octets, possibly inside one pair of quotes. @internal */
 export function isCookieValue(s: string): boolean {
-  let start = 0;
-  let end = s.length;
-  if (end >= 2 && s.charCodeAt(0) === 0x22 && s.charCodeAt(end - 1) === 0x22) {
-    start = 1;
-    end--;
-  }
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128 || COOKIE_OCTET[c] !== 1) return false;
-  }
-  return true;
+  return COOKIE_VALUE.test(s);
 }
 
 /**
- * Index of the first character in `s[start, end)` that no browser stores in a cookie — a control
- * character other than HTAB (%x00-08 / %x0A-1F / %x7F, RFC 6265bis §5.6 step 1) or a code unit
- * above U+00FF, which is not a byte — or -1.
- * @internal
+ * The characters no browser stores in a cookie: a control character other than HTAB
+ * (%x00-08 / %x0A-1F / %x7F, RFC 6265bis §5.6 step 1) or a code unit above U+00FF, which is not a
+ * byte. One character class: the regex engine scans for it faster than a loop over char codes.
  */
-export function indexOfCookieControl(s: string, start: number, end: number): number {
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09) || c === 0x7f || c > 0xff) return i;
-  }
-  return -1;
+const COOKIE_CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f\u0100-\uffff]/;
+
+/** Index of the first character of `s` that no browser stores in a cookie, or -1. @internal */
+export function indexOfCookieControl(s: string): number {
+  return s.search(COOKIE_CONTROL);
 }
