@@ -114,6 +114,9 @@ const MATRIX: Record<string, string[]> = {
     "https://.trusted.example",
     "https://..trusted.example",
     "https://a..trusted.example",
+    // Found by the generated mutations: an empty leading label was accepted under "*.".
+    "https://.b.trusted.example",
+    "https://a..b.trusted.example",
     "http://localhost.evil.com",
     "http://localhost.:5173",
     "http://evillocalhost:5173",
