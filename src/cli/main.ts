@@ -2,8 +2,8 @@
 // header in a capture; `check` says what a browser does with a captured CORS exchange.
 import { readFileSync } from "node:fs";
 import { checkCors, type CorsRequest } from "../cors/check.js";
-import { findDefinition, parseHeader } from "../registry.js";
-import { Origin } from "../syntax/origin.js";
+import { findCodec, parseHeader } from "../registry.js";
+import { Origin } from "../syntax/serialized-origin.js";
 import { readCapture, type HeaderBlock } from "./capture.js";
 import { escapeControls, escapeControlsInJson } from "./escape.js";
 
@@ -127,7 +127,7 @@ function parseCommand(args: readonly string[], io: Io, rawIo: Io): number {
     startLine: block.startLine,
     headers: grouped(block.headers).map(({ name, lines }) => {
       const raw = lines.join(", ");
-      if (findDefinition(name) === undefined) return { name, raw, known: false as const };
+      if (findCodec(name) === undefined) return { name, raw, known: false as const };
       const result = parseHeader(name, lines);
       if (!result.ok) failed = true;
       return result.ok ? { name, raw, known: true as const, value: result.value } : { name, raw, known: true as const, error: result.error };

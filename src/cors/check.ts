@@ -1,6 +1,6 @@
-import { accessControlAllowHeaders } from "../headers/access-control-allow-headers.js";
-import { accessControlAllowMethods } from "../headers/access-control-allow-methods.js";
-import { accessControlExposeHeaders } from "../headers/access-control-expose-headers.js";
+import { accessControlAllowHeadersHeader } from "../headers/access-control-allow-headers.js";
+import { accessControlAllowMethodsHeader } from "../headers/access-control-allow-methods.js";
+import { accessControlExposeHeadersHeader } from "../headers/access-control-expose-headers.js";
 import { HeaderMap, type HeaderInput } from "../map/header-map.js";
 import { trimHttpWhitespace, trimOws } from "../syntax/chars.js";
 import { scanDeltaSeconds } from "../syntax/delta-seconds.js";
@@ -357,11 +357,11 @@ function checkPreflight(headers: HeaderMap, status: unknown, context: PreflightC
         : { reason: "invalid-allow-private-network", detail: `Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Private-Network' header has a value '${allow}' which is not equal to 'true'.` };
     }
   }
-  const methods = listValue(headers, "access-control-allow-methods", accessControlAllowMethods.parse);
+  const methods = listValue(headers, "access-control-allow-methods", accessControlAllowMethodsHeader.parse);
   if (methods === "failure") {
     return { reason: "invalid-allow-methods", detail: "Cannot parse Access-Control-Allow-Methods response header field in preflight response." };
   }
-  const names = listValue(headers, "access-control-allow-headers", accessControlAllowHeaders.parse);
+  const names = listValue(headers, "access-control-allow-headers", accessControlAllowHeadersHeader.parse);
   if (names === "failure") {
     return { reason: "invalid-allow-headers", detail: "Cannot parse Access-Control-Allow-Headers response header field in preflight response." };
   }
@@ -404,7 +404,7 @@ function listValue(
  */
 function cachedFor(response: HeaderMap, headers: readonly (readonly [string, string])[], credentials: boolean, chromium: boolean): number {
   if (chromium && headers.some(([name]) => name === "authorization")) {
-    const names = listValue(response, "access-control-allow-headers", accessControlAllowHeaders.parse);
+    const names = listValue(response, "access-control-allow-headers", accessControlAllowHeadersHeader.parse);
     if (names !== "failure" && !names.includes("authorization") && !credentials) return 0;
   }
   return maxAge(response, chromium);
@@ -426,7 +426,7 @@ function maxAge(headers: HeaderMap, chromium: boolean): number {
 //   The response header names the page can read: the CORS-safelisted response-header names and
 //   the ACEH members ("*" = every name, only without credentials), never Set-Cookie(2).
 function exposedHeaders(headers: HeaderMap, credentials: boolean): string[] {
-  const listed = listValue(headers, "access-control-expose-headers", accessControlExposeHeaders.parse);
+  const listed = listValue(headers, "access-control-expose-headers", accessControlExposeHeadersHeader.parse);
   const exposed = listed === "failure" ? [] : listed;
   const all = !credentials && exposed.includes("*");
   const names: string[] = [];

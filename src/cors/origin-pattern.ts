@@ -1,4 +1,4 @@
-import { Origin } from "../syntax/origin.js";
+import { Origin } from "../syntax/serialized-origin.js";
 import { publicSuffixCoveredBy } from "./public-suffix.js";
 
 // Origins allowed by a policy: exact serialized origins, and structured patterns.

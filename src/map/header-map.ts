@@ -2,11 +2,11 @@ import { indexOfForbiddenChar } from "../syntax/chars.js";
 import { asLibraryError, describeValue } from "../syntax/describe.js";
 import type { ParseResult } from "../syntax/result.js";
 import { isToken } from "../syntax/token.js";
-import { parseWith, serializeWith, unreadableLines } from "../headers/codec.js";
+import { type HeaderCodec, unreadableLines } from "../headers/codec.js";
 import {
-  definitionOrThrow,
-  findDefinition,
-  isLowercaseBuiltinName,
+  codecOrThrow,
+  findCodec,
+  isRegisteredLowercaseName,
   unknownHeader,
   type HeaderValue,
   type KnownHeaderName,
@@ -130,23 +130,29 @@ export class HeaderMap implements Iterable<[string, string]> {
    * `unknown-header`.
    */
   get<N extends string>(name: KnownHeaderName<N>): ParseResult<HeaderValue<N>> {
-    const definition = typeof name === "string" ? findDefinition(name) : undefined;
-    if (definition === undefined) return unknownHeader(name);
-    const key = definition.name;
+    const codec = typeof name === "string" ? findCodec(name) : undefined;
+    if (codec === undefined) return unknownHeader(name);
+    const key = codec.name;
     const parsed = (this.#parsed ??= []);
     const at = parsed.indexOf(key);
     if (at !== -1) return parsed[at + 1] as ParseResult<HeaderValue<N>>;
     const lines = this.#read(key);
-    const result = lines === UNREADABLE ? unreadableLines(key) : parseWith(definition, lines);
+    const result = lines === UNREADABLE ? unreadableLines(key) : codec.parse(lines);
     parsed.push(key, result);
     return result as ParseResult<HeaderValue<N>>;
   }
 
-  /** The field lines of `name` joined with `", "` (as Fetch combines them), or null. */
+  /**
+   * The field lines of `name` joined with `", "` (as Fetch combines them), or null.
+   * @throws TypeError for several `set-cookie` lines, which are never combined: use `getAll`.
+   */
   getRaw(name: string): string | null {
-    const lines = this.#read(lowercase(name));
+    const key = lowercase(name);
+    const lines = this.#read(key);
     if (lines === undefined || lines === UNREADABLE) return null;
-    return typeof lines === "string" ? lines : lines.join(", ");
+    if (typeof lines === "string") return lines;
+    if (key === "set-cookie") throw new TypeError('typed-headers: set-cookie lines are never combined; use getAll("set-cookie").');
+    return lines.join(", ");
   }
 
   /** The field lines of `name`, in order (empty when absent). */
@@ -163,13 +169,15 @@ export class HeaderMap implements Iterable<[string, string]> {
   }
 
   /**
-   * Replaces every line of a registered header with the serialization of `value`.
+   * Replaces every line of a registered header with the serialization of `value` (for
+   * `set-cookie`, one line per cookie of the array).
    * @throws TypeError for an unregistered name or a value that is not valid at runtime; the map
    *   is then unchanged.
    */
   set<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): this {
-    const definition = definitionOrThrow(name);
-    this.#replace(definition.name, serializeWith(definition, value));
+    const codec = codecOrThrow(name);
+    if (codec.name === "set-cookie") return this.#setCookies(codec, value, true);
+    this.#replace(codec.name, codec.serialize(value));
     return this;
   }
 
@@ -177,23 +185,26 @@ export class HeaderMap implements Iterable<[string, string]> {
    * Adds `value` to a registered header. List headers merge into one line in canonical form
    * (members already present are not repeated; for `vary`, `*` absorbs everything); if the
    * present value does not parse, `value` is added as a separate line rather than lost. A
-   * single-value header that is already present cannot be appended to.
+   * single-value header that is already present cannot be appended to. `set-cookie` lines are
+   * never merged: each cookie of the array is added as its own line.
    * @throws TypeError for an unregistered name, an invalid value, or a single-value header that
    *   is present; the map is then unchanged.
    */
   append<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): this {
-    const definition = definitionOrThrow(name);
-    const key = definition.name;
-    const serialized = serializeWith(definition, value);
+    const codec = codecOrThrow(name);
+    const key = codec.name;
+    if (key === "set-cookie") return this.#setCookies(codec, value, false);
+    const serialized = codec.serialize(value);
     this.#own(); // a source that cannot be read throws here, before `existing` is looked at
     const existing = this.#read(key) as Lines | undefined;
     if (existing === undefined) return this.#push(key, serialized);
-    if (definition.merge === undefined) {
+    if (codec.merge === undefined) {
       throw new TypeError(`typed-headers: ${key} takes a single value and is already set; use set() to replace it.`);
     }
-    const current = parseWith(definition, existing);
+    const current = codec.parse(existing);
     if (!current.ok) return this.#push(key, serialized);
-    return this.#replace(key, serializeWith(definition, definition.merge(current.value, value)));
+    // The merged value is serialized (and so checked) again: merge reads the caller's value anew.
+    return this.#replace(key, codec.serialize(codec.merge(current.value, value)));
   }
 
   /**
@@ -269,11 +280,31 @@ export class HeaderMap implements Iterable<[string, string]> {
     return record;
   }
 
-  /** The headers as a Fetch `Headers` (repeated lines are combined by `Headers` itself). */
+  /** The headers as a Fetch `Headers` (repeated lines are combined by `Headers` itself, except `set-cookie`'s). */
   toHeaders(): Headers {
     const headers = new Headers();
     for (const [name, value] of this) headers.append(name, value);
     return headers;
+  }
+
+  /**
+   * Writes one `set-cookie` line per cookie, after all are serialized (a bad one changes nothing),
+   * replacing the present lines or not. Set-Cookie lines are never combined (RFC 9110 §5.3): the
+   * comma inside an Expires date would split them.
+   */
+  #setCookies(codec: HeaderCodec<string, unknown>, cookies: unknown, replace: boolean): this {
+    let members: unknown[] = [];
+    try {
+      if (Array.isArray(cookies)) members = Array.from(cookies as unknown[]);
+    } catch {
+      members = [];
+    }
+    if (members.length === 0) throw new TypeError("typed-headers: cannot set set-cookie: expected a non-empty array of cookies.");
+    const lines = members.map((cookie) => codec.serialize([cookie]));
+    this.#own();
+    if (replace) this.#removeLines("set-cookie", 0);
+    for (const line of lines) this.#push("set-cookie", line);
+    return this;
   }
 
   /**
@@ -423,7 +454,7 @@ function emptyRecordClass(): new () => object {
 /** `name` lowercased; a built-in name given in lowercase, the usual case, is returned as it is. */
 function lowercase(name: string): string {
   if (typeof name !== "string") return "";
-  return isLowercaseBuiltinName(name) ? name : name.toLowerCase();
+  return isRegisteredLowercaseName(name) ? name : name.toLowerCase();
 }
 
 function checkedName(name: string): string {

@@ -18,8 +18,8 @@ import {
   serializeHeader,
   varyHeader,
   type HeaderInput,
-} from "../../src/index.js";
-import { nodeCors } from "../../src/node.js";
+} from "typed-headers";
+import { nodeCors } from "typed-headers/node";
 import { HostileError } from "./hostile.js";
 import { isFieldValue, isLibraryTypeError } from "./laws.js";
 
@@ -32,14 +32,14 @@ const thrownBy = (call: () => unknown): unknown => {
   return undefined;
 };
 
-describe("defect 1 (owned by the registry rewrite): list serializers emit what they validated", () => {
+describe("defect 1: list serializers emit what they validated", () => {
   const withOwnIterator = () => {
     const list = ["origin"];
     Object.defineProperty(list, Symbol.iterator, { value: () => ["origin"][Symbol.iterator]() });
     list[0] = "x\r\ninjected: 1";
     return list;
   };
-  test.fails("serializeHeader('vary', an array whose own iterator hides a CR/LF index) never emits CR/LF", () => {
+  test("serializeHeader('vary', an array whose own iterator hides a CR/LF index) never emits CR/LF", () => {
     let output: unknown;
     try {
       output = serializeHeader("vary", withOwnIterator() as never);
@@ -48,7 +48,7 @@ describe("defect 1 (owned by the registry rewrite): list serializers emit what t
     }
     expect(typeof output === "string" ? isFieldValue(output) : isLibraryTypeError(output)).toBe(true);
   });
-  test.fails("varyHeader.serialize with an index getter that changes after validation never emits CR/LF", () => {
+  test("varyHeader.serialize with an index getter that changes after validation never emits CR/LF", () => {
     let reads = 0;
     const list: string[] = [];
     Object.defineProperty(list, 0, { enumerable: true, get: () => (reads++ === 0 ? "origin" : "x\r\ninjected: 1") });

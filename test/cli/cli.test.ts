@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { parseHeader } from "../../src/index.js";
+import { parseHeader } from "typed-headers";
 
 const fixture = (name: string) => new URL(`../fixtures/captures/${name}`, import.meta.url).pathname;
 

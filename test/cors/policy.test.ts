@@ -1,7 +1,7 @@
 // corsPolicy: the anchor behaviours that fit the design (../shared anchor-tests.md §D, jub0bs/cors),
 // the security suite, Vary handling and hostile input.
 import { describe, expect, test } from "vitest";
-import { corsPolicy, type CorsPolicyConfig, type HeaderMap } from "../../src/index.js";
+import { corsPolicy, type CorsPolicyConfig, type HeaderMap } from "typed-headers";
 
 const ALLOWED = "http://localhost:9090";
 /** jub0bs' "credentialed" suite configuration (anchor-tests D.1). */

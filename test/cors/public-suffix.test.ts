@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { getPublicSuffix } from "tldts";
 import { describe, expect, test } from "vitest";
-import { corsPolicy } from "../../src/index.js";
+import { corsPolicy } from "typed-headers";
 import { PUBLIC_SUFFIX_TRIE } from "../../src/cors/public-suffix-list.js";
 import { publicSuffixCoveredBy } from "../../src/cors/public-suffix.js";
 
