@@ -9,8 +9,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { connect, type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { corsPolicy, fetchCors, FieldName } from "../../src/index.js";
-import { nodeCors } from "../../src/node.js";
+import { corsPolicy, fetchCors, FieldName } from "typed-headers";
+import { nodeCors } from "typed-headers/node";
 
 const REQUESTS = Number(process.env.ATTACK_LOAD_REQUESTS ?? 110);
 const SECONDS = Number(process.env.ATTACK_LOAD_SECONDS ?? 20);

@@ -5,7 +5,7 @@
 // allows an origin exactly when the reference does, and then echoes it byte for byte.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { corsPolicy, type HeaderInput } from "../../src/index.js";
+import { corsPolicy, type HeaderInput } from "typed-headers";
 import { isSerializedOrigin } from "../url-oracle.js";
 
 /** What the policy is configured with: exact origins and structured patterns. */
