@@ -67,3 +67,29 @@ export function varyBaseline(v: string): string[] | "*" | undefined {
   const names = listBaseline(v, true);
   return names?.includes("*") ? "*" : names;
 }
+
+/** tchar (RFC 9110 §5.6.2) by code unit, for the single-purpose scanners below. */
+const TCHAR = new Uint8Array(128);
+for (const c of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") TCHAR[c.charCodeAt(0)] = 1;
+
+/** A hand-written scanner for exactly one token, no regex: the fastest single-purpose ACRM check. */
+export function methodScanBaseline(v: string): string | undefined {
+  if (v.length === 0) return undefined;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 127 || TCHAR[c] === 0) return undefined;
+  }
+  return v;
+}
+
+/** A hand-written digit loop (delta-seconds, capped at 2^31): the fastest single-purpose ACMA parser. */
+export function maxAgeScanBaseline(v: string): number | undefined {
+  if (v.length === 0) return undefined;
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = Math.min(n * 10 + d, 2147483648);
+  }
+  return n;
+}

@@ -10,7 +10,9 @@ import {
   allowOriginUrlBaseline,
   listBaseline,
   maxAgeBaseline,
+  maxAgeScanBaseline,
   methodBaseline,
+  methodScanBaseline,
   regexOriginBaseline,
   trueBaseline,
   urlOriginBaseline,
@@ -39,7 +41,7 @@ const cases: readonly Case[] = [
   {
     name: "access-control-request-method",
     values: { typical: ["PUT", "DELETE", "PATCH", "POST"], long: ["X-CUSTOM-METHOD-WITH-A-LONG-NAME-0123456789"] },
-    baselines: { "trim + token regex": methodBaseline },
+    baselines: { "trim + token regex": methodBaseline, "hand-written token scan": methodScanBaseline },
   },
   {
     name: "access-control-request-headers",
@@ -79,7 +81,7 @@ const cases: readonly Case[] = [
   {
     name: "access-control-max-age",
     values: { typical: ["600", "7200", "86400"], long: ["0000000000000000000000000000600"] },
-    baselines: { "/^\\d+$/ + Number": maxAgeBaseline },
+    baselines: { "/^\\d+$/ + Number": maxAgeBaseline, "hand-written digit loop": maxAgeScanBaseline },
   },
   {
     name: "access-control-allow-private-network",

@@ -1,6 +1,9 @@
-// Answering a realistic preflight and an actual request (issue 5): corsPolicy through its
-// adapters, next to expressjs/cors (function level, mock req/res), hono's cors middleware via
-// app.fetch, and a hand-written handler.
+// Answering a realistic preflight and an actual request (issues 5 and 10): corsPolicy through its
+// adapters, next to expressjs/cors (function level), hono's cors middleware via app.fetch, and a
+// hand-written handler. Inputs are real (bench/real-inputs.ts): the IncomingMessage a node:http
+// server received over loopback, a real ServerResponse for it (as Node makes one per request),
+// and the undici Request for the same request.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import expressCors from "cors";
 import { Hono } from "hono";
 import { cors as honoCors } from "hono/cors";
@@ -8,45 +11,7 @@ import { bench, describe } from "vitest";
 // The built package, as users run it (see parse.bench.ts).
 import { corsPolicy, fetchCors } from "../dist/index.js";
 import { nodeCors } from "../dist/node.js";
-
-const ORIGIN = "https://app.example.com";
-const flat = (s: string) => Buffer.from(s, "latin1").toString("latin1");
-const preflightRaw = [
-  "Host", "api.example.com", "Connection", "keep-alive", "Accept", "*/*",
-  "Access-Control-Request-Method", "PATCH", "Access-Control-Request-Headers", "authorization,content-type,x-request-id",
-  "Origin", ORIGIN, "User-Agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36",
-  "Sec-Fetch-Mode", "cors", "Sec-Fetch-Site", "same-site", "Sec-Fetch-Dest", "empty", "Referer", `${ORIGIN}/`,
-  "Accept-Encoding", "gzip, deflate, br, zstd", "Accept-Language", "en-US,en;q=0.9", "Cache-Control", "no-cache",
-].map(flat);
-const actualRaw = preflightRaw.filter((_, i, a) => !/^Access-Control-Request/i.test(a[i - (i % 2)] as string));
-
-function nodeRequest(method: string, raw: string[]) {
-  const headers: Record<string, string> = Object.create(null);
-  for (let i = 0; i < raw.length; i += 2) headers[(raw[i] as string).toLowerCase()] = raw[i + 1] as string;
-  return { method, url: "/items", headers, rawHeaders: raw };
-}
-const preflightReq = nodeRequest("OPTIONS", preflightRaw);
-const actualReq = nodeRequest("GET", actualRaw);
-
-/** The parts of a node:http ServerResponse that the middlewares use. */
-class MockResponse {
-  statusCode = 200;
-  headers: Record<string, unknown> = {};
-  ended = false;
-  setHeader(name: string, value: unknown) {
-    this.headers[name.toLowerCase()] = value;
-    return this;
-  }
-  getHeader(name: string) {
-    return this.headers[name.toLowerCase()];
-  }
-  removeHeader(name: string) {
-    delete this.headers[name.toLowerCase()];
-  }
-  end() {
-    this.ended = true;
-  }
-}
+import { PAGE_ORIGIN as ORIGIN, realInputs, responseFor } from "./real-inputs.js";
 
 const config = {
   origins: [ORIGIN, "https://admin.example.com"],
@@ -79,13 +44,9 @@ hono.use(
   }),
 );
 hono.get("/items", (c) => c.text("ok"));
-const pairs = (raw: string[]) => raw.flatMap((v, i) => (i % 2 === 0 ? [[v, raw[i + 1] as string] as [string, string]] : []));
-const preflightRequest = new Request("http://api.example.com/items", { method: "OPTIONS", headers: pairs(preflightRaw) });
-const actualRequest = new Request("http://api.example.com/items", { method: "GET", headers: pairs(actualRaw) });
-
 const allowed = new Set([ORIGIN, "https://admin.example.com"]);
 /** What a careful hand-written handler does: exact origin check, fixed strings, Vary. */
-function handWritten(req: typeof preflightReq, res: MockResponse): boolean {
+function handWritten(req: IncomingMessage, res: ServerResponse): boolean {
   const origin = req.headers["origin"];
   res.setHeader("Vary", "Origin");
   if (origin === undefined || !allowed.has(origin)) return false;
@@ -109,20 +70,26 @@ const next = () => {};
 /** Calls per benchmark iteration, so that the harness's own per-iteration cost is amortized. */
 const BATCH = 16;
 
-for (const [kind, req, request] of [["preflight", preflightReq, preflightRequest], ["actual request", actualReq, actualRequest]] as const) {
+for (const [kind, real] of [["preflight", realInputs.preflight], ["actual request", realInputs.actual]] as const) {
+  const req = real.node;
+  const request = real.undici;
+  const method = req.method as string;
   const viaExpress = () => {
     for (let i = 0; i < BATCH; i++) {
-      const res = new MockResponse();
+      const res = responseFor(req);
       express(req as never, res as never, next);
       sink = res;
     }
+  };
+  const newResponses = () => {
+    for (let i = 0; i < BATCH; i++) sink = responseFor(req);
   };
   const viaHono = async () => {
     for (let i = 0; i < BATCH; i++) sink = await hono.fetch(request);
   };
   const byHand = () => {
     for (let i = 0; i < BATCH; i++) {
-      const res = new MockResponse();
+      const res = responseFor(req);
       handWritten(req, res);
       sink = res;
     }
@@ -130,18 +97,20 @@ for (const [kind, req, request] of [["preflight", preflightReq, preflightRequest
   // The decision itself, as issue 5 measures it: policy.handle next to each library's whole job.
   describe(`${kind}: policy.handle`, () => {
     bench("typed-headers policy.handle", () => {
-      for (let i = 0; i < BATCH; i++) sink = policy.handle({ method: req.method, headers: req.headers });
+      for (let i = 0; i < BATCH; i++) sink = policy.handle({ method, headers: req.headers });
     });
-    bench("baseline: expressjs/cors (mock req/res)", viaExpress);
+    bench("baseline: expressjs/cors (real req, new ServerResponse)", viaExpress);
     bench("baseline: hono cors via app.fetch", viaHono);
     bench("baseline: hand-written", byHand);
+    // What the expressjs/cors and hand-written figures include besides their own work.
+    bench("baseline: new ServerResponse(req) alone", newResponses);
   });
   // The same job end to end through the adapters.
   describe(`${kind}: node adapter, headers written`, () => {
     bench("typed-headers nodeCors(policy)", () => {
       for (let i = 0; i < BATCH; i++) {
-        const res = new MockResponse();
-        ours(req as never, res as never, next);
+        const res = responseFor(req);
+        ours(req, res, next);
         sink = res;
       }
     });

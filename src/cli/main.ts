@@ -154,7 +154,9 @@ function grouped(headers: readonly [string, string][]): { name: string; lines: s
   const groups = new Map<string, string[]>();
   for (const [name, value] of headers) {
     const key = name.trim().toLowerCase();
-    groups.set(key, [...(groups.get(key) ?? []), value]);
+    const lines = groups.get(key);
+    if (lines === undefined) groups.set(key, [value]);
+    else lines.push(value);
   }
   return [...groups].map(([name, lines]) => ({ name, lines }));
 }

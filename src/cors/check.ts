@@ -377,8 +377,9 @@ function checkPreflight(headers: HeaderMap, status: unknown, context: PreflightC
       detail: "Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response (a wildcard '*' does not cover Authorization).",
     };
   }
+  const allowed = new Set(names);
   for (const name of context.names) {
-    if (!names.includes(name) && !headerWildcard) {
+    if (!allowed.has(name) && !headerWildcard) {
       return { reason: "disallowed-header", detail: `Request header field ${name} is not allowed by Access-Control-Allow-Headers in preflight response.` };
     }
   }
@@ -427,14 +428,15 @@ function maxAge(headers: HeaderMap, chromium: boolean): number {
 //   the ACEH members ("*" = every name, only without credentials), never Set-Cookie(2).
 function exposedHeaders(headers: HeaderMap, credentials: boolean): string[] {
   const listed = listValue(headers, "access-control-expose-headers", accessControlExposeHeadersHeader.parse);
-  const exposed = listed === "failure" ? [] : listed;
-  const all = !credentials && exposed.includes("*");
-  const names: string[] = [];
+  const exposed = new Set(listed === "failure" ? [] : listed);
+  const all = !credentials && exposed.has("*");
+  // A Set keeps this linear in the number of lines and of listed names.
+  const names = new Set<string>();
   for (const [name] of headers) {
-    if (names.includes(name) || name === "set-cookie" || name === "set-cookie2") continue;
-    if (all || SAFELISTED_RESPONSE_HEADERS.has(name) || exposed.includes(name)) names.push(name);
+    if (name === "set-cookie" || name === "set-cookie2") continue;
+    if (all || SAFELISTED_RESPONSE_HEADERS.has(name) || exposed.has(name)) names.add(name);
   }
-  return names;
+  return [...names];
 }
 
 function blocked(stage: Stage, failure: Failure, preflight: PreflightInfo | null): CorsVerdict {

@@ -1,48 +1,115 @@
-// The thin adapter from a CorsPolicy to node:http and Express. All decisions are the policy's;
-// this only moves headers and statuses. It uses Node's types only: no Node built-in at runtime.
+// The thin adapter from a CorsPolicy to node:http, Express and node:http2's compatibility API.
+// All decisions are the policy's; this only moves headers and statuses, with the fewest Node
+// calls: a preflight's whole head in one writeHead (Node sends the array as it is when nothing
+// was set before), an actual request's headers with one setHeader each. It uses Node's types
+// only: no Node built-in at runtime.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { CorsPolicy } from "./policy.js";
+import type { Http2ServerRequest, Http2ServerResponse } from "node:http2";
+import { fieldLines } from "../map/header-map.js";
+import { asLibraryError } from "../syntax/describe.js";
+import type { CorsDecision, CorsPolicy } from "./policy.js";
 import { mergedVary } from "./merge-vary.js";
 
 /**
- * A node:http / Express-style middleware for `policy`: `(req, res, next?)`. It sets the
- * decision's headers on `res` (appending to any `Vary`), answers preflights itself (204 or 403,
- * then `res.end()`), and otherwise calls `next()`. It returns whether it answered the request, so
- * a plain node:http handler can write `if (cors(req, res)) return;`.
+ * Options of {@link nodeCors}.
+ *
+ * @example
+ * ```ts
+ * nodeCors(policy, { onRefused: (decision, req) => log.info(`CORS refused ${req.url}: ${decision.reason}`) });
+ * ```
+ * @public
+ */
+export interface NodeCorsOptions {
+  /**
+   * Called when the policy refuses a preflight or an actual request, before the response is
+   * written (for logging; the answer is the same whatever it does). What it throws is not caught.
+   */
+  readonly onRefused?: (decision: CorsDecision, req: IncomingMessage | Http2ServerRequest) => void;
+}
+
+/**
+ * A node:http / Express / node:http2-compatibility middleware for `policy`: `(req, res, next?)`.
+ * It sets the decision's headers on `res` (merging any `Vary` already set), answers preflights
+ * itself (204 or 403, then `res.end()`), and otherwise calls `next()`. It returns whether it
+ * answered the request, so a plain handler can write `if (cors(req, res)) return;`.
+ *
+ * @remarks
+ * It never throws for a response Node accepts: a `Vary` set before as a number or an array of
+ * numbers is merged as Node would send it, and a response whose head was already sent is left
+ * as it is.
  *
  * @example
  * ```ts
  * const cors = nodeCors(policy);
  * createServer((req, res) => { if (cors(req, res)) return; res.end("hello"); });
  * app.use(cors); // Express
+ * http2.createSecureServer(options, (req, res) => { if (cors(req, res)) return; res.end("hello"); });
  * ```
  * @public
  */
 export function nodeCors(
   policy: CorsPolicy,
-): (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => boolean {
-  return (req, res, next) => {
+  options?: NodeCorsOptions,
+): <Req extends IncomingMessage | Http2ServerRequest>(
+  req: Req,
+  res: Req extends Http2ServerRequest ? Http2ServerResponse : ServerResponse,
+  next?: (error?: unknown) => void,
+) => boolean {
+  let onRefused: NodeCorsOptions["onRefused"];
+  try {
+    onRefused = options?.onRefused;
+  } catch (error) {
+    throw asLibraryError(error, "nodeCors: the options");
+  }
+  if (onRefused !== undefined && typeof onRefused !== "function") {
+    throw new TypeError("typed-headers: nodeCors: onRefused must be a function.");
+  }
+  return (req, res: ServerResponse | Http2ServerResponse, next) => {
     // req.headers: Node has joined repeated lines (two Origin lines become "a, b", refused).
     const decision = policy.handle({ method: req.method ?? "GET", headers: req.headers });
-    for (const [name, value] of decision.headers.toEntries()) {
-      if (name !== "vary") res.setHeader(name, value);
-      else {
-        const existing = res.getHeader("vary");
-        res.setHeader("vary", existing === undefined ? value : mergedVary(nodeLines(existing), value));
-      }
-    }
+    if (!decision.allowed && decision.kind !== "none") onRefused?.(decision, req);
+    const [names, values] = fieldLines(decision.headers);
     if (decision.kind === "preflight") {
-      res.statusCode = decision.status ?? 204;
-      res.end();
+      if (!res.headersSent) {
+        const head: string[] = [];
+        for (let i = 0; i < names.length; i++) head.push(names[i] as string, withVary(res, names[i] as string, values[i] as string));
+        // Http2ServerResponse takes the same flat array (its typings list only records).
+        (res as ServerResponse).writeHead(decision.status ?? 204, head);
+      }
+      if (!res.writableEnded) res.end();
       return true;
+    }
+    if (!res.headersSent) {
+      for (let i = 0; i < names.length; i++) res.setHeader(names[i] as string, withVary(res, names[i] as string, values[i] as string));
     }
     next?.();
     return false;
   };
 }
 
-function nodeLines(value: number | string | string[] | undefined): string[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [String(value)];
+/** `value`, or for `vary` the response's present Vary merged with it. */
+function withVary(res: ServerResponse | Http2ServerResponse, name: string, value: string): string {
+  if (name !== "vary") return value;
+  const existing: unknown = res.getHeader("vary");
+  if (existing === undefined) return value;
+  const lines = nodeLines(existing);
+  try {
+    return mergedVary(lines, value).join(", ");
+  } catch {
+    // A line the merge cannot take (Node's rules are looser than a field value's): keep it.
+    return [...lines, value].join(", ");
+  }
 }
 
+/** The lines of a header as Node sends them: numbers and array members converted to strings. */
+function nodeLines(value: unknown): string[] {
+  const lines: string[] = [];
+  for (const line of Array.isArray(value) ? (value as unknown[]) : [value]) {
+    try {
+      lines.push(String(line));
+    } catch {
+      // Node would not send it either (its validation converts values the same way).
+    }
+  }
+  return lines;
+}

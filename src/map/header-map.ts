@@ -14,6 +14,7 @@ import {
 import {
   FetchHeadersSource,
   isFetchHeaders,
+  isPlainRecord,
   RawHeadersSource,
   recordLines,
   RecordSource,
@@ -23,6 +24,21 @@ import {
   type Lines,
   withLine,
 } from "./sources.js";
+
+/**
+ * The map's own lines, names lowercase (not copies: read them, never change them), for adapters
+ * that hand a decision's headers to a server without building pairs.
+ * @internal
+ */
+// Set by HeaderMap's static block, which alone can read its private fields.
+export let fieldLines: (map: HeaderMap) => readonly [names: readonly string[], values: readonly string[]];
+
+/**
+ * The lines of a map that reads a source, until it copies them: shared and frozen, so that a map
+ * over a request's headers allocates no arrays of its own (its lines are never changed in place
+ * before `#own` replaces them).
+ */
+const NO_LINES = Object.freeze([]) as unknown as string[];
 
 /** Field lines the library built itself, handed to the constructor by {@link trustedHeaderMap}. */
 class OwnedLines {
@@ -60,7 +76,8 @@ export type HeaderInput =
  * Created from what a server already has (Node's `req.headers` or `rawHeaders`, a Fetch `Headers`)
  * without copying it: a lookup reads the source by name, and typed values are parsed on first
  * `get` and cached until that header changes. The lines are copied only when the map is first
- * changed or walked in full; pairs and records with a prototype are copied at once. Either way
+ * changed or walked in full; pairs and records whose prototype is neither `Object.prototype`
+ * nor null are copied at once. Either way
  * they are checked at that first change or walk. Names are
  * lowercased; iteration yields one `[name, value]` per field line in insertion order. Any name,
  * including `__proto__` or `constructor`, is an ordinary header name.
@@ -85,8 +102,11 @@ export class HeaderMap implements Iterable<[string, string]> {
   /** Where lines are read from until the map owns them. */
   #source: LineSource | undefined;
   /** Without a source: the lowercase name and the value of each field line, in order. */
-  #names: string[] = [];
-  #values: string[] = [];
+  #names: string[] = NO_LINES;
+  #values: string[] = NO_LINES;
+  /** Positions of the owned lines by name, built once the map has {@link INDEXED_LINES} lines
+   * (below that a scan is cheaper than a Map) and dropped when lines are removed. */
+  #index: Map<string, number[]> | undefined;
   /** Whether `#names`/`#values` were copied from a caller's pairs or record and not yet checked. */
   #unchecked = false;
   /** Typed values parsed so far: `[name, result, name, result, …]`, lowercase names. A flat
@@ -95,7 +115,11 @@ export class HeaderMap implements Iterable<[string, string]> {
 
   /** A map of `init`'s field lines (empty without it); the same as {@link HeaderMap.from}. */
   constructor(init?: HeaderInput) {
-    if (init === undefined || init === null) return;
+    if (init === undefined || init === null) {
+      this.#names = [];
+      this.#values = [];
+      return;
+    }
     // Telling the kinds of input apart reads the caller's object (a Proxy may throw).
     try {
       if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
@@ -108,8 +132,8 @@ export class HeaderMap implements Iterable<[string, string]> {
       } else if (Symbol.iterator in init) {
         if (isFetchHeaders(init)) this.#source = new FetchHeadersSource(init);
         else this.#copy(init as Iterable<readonly [string, string]>);
-      } else if (Object.getPrototypeOf(init) === null) {
-        // Node's req.headers: lowercase keys (its contract), read where they are.
+      } else if (isPlainRecord(init)) {
+        // Node's req.headers and other plain records: read where they are (see RecordSource).
         this.#source = new RecordSource(init as HeaderRecord);
       } else {
         this.#copy(recordLines(init as HeaderRecord));
@@ -269,12 +293,9 @@ export class HeaderMap implements Iterable<[string, string]> {
     for (let i = 0; i < names.length; i++) {
       const name = names[i] as string;
       const value = values[i] as string;
-      if (names.indexOf(name) === i) {
-        record[name] = value;
-        continue;
-      }
-      const present = record[name] as string | string[];
-      if (typeof present === "string") record[name] = [present, value];
+      const present = record[name];
+      if (present === undefined) record[name] = value;
+      else if (typeof present === "string") record[name] = [present, value];
       else present.push(value);
     }
     return record;
@@ -307,6 +328,13 @@ export class HeaderMap implements Iterable<[string, string]> {
     return this;
   }
 
+  static {
+    fieldLines = (map) => {
+      map.#own();
+      return [map.#names, map.#values];
+    };
+  }
+
   /**
    * The lines of lowercase `name`, from the source or from the owned lines; {@link UNREADABLE}
    * when the source throws or holds something other than strings. Never throws.
@@ -315,6 +343,9 @@ export class HeaderMap implements Iterable<[string, string]> {
     if (this.#source !== undefined) return readSource(this.#source, name);
     const names = this.#names;
     const values = this.#values;
+    const positions = this.#indexed()?.get(name);
+    if (positions !== undefined) return positions.length === 1 ? values[positions[0] as number] : positions.map((i) => values[i] as string);
+    if (this.#index !== undefined) return undefined;
     let found: Lines | undefined;
     for (let i = 0; i < names.length; i++) {
       if (names[i] !== name) continue;
@@ -348,6 +379,7 @@ export class HeaderMap implements Iterable<[string, string]> {
     }
     this.#names = names;
     this.#values = values;
+    this.#index = undefined;
     this.#unchecked = true;
   }
 
@@ -356,6 +388,9 @@ export class HeaderMap implements Iterable<[string, string]> {
     if (this.#source !== undefined) {
       this.#copy(this.#source.all());
       this.#source = undefined;
+      // Typed values read from the source are parsed again from the copied lines, which are
+      // what the map holds from now on (the caller may have changed the source meanwhile).
+      this.#parsed = undefined;
     }
     if (!this.#unchecked) return;
     const names = this.#names;
@@ -372,21 +407,41 @@ export class HeaderMap implements Iterable<[string, string]> {
 
   #push(name: string, value: string): this {
     this.#own();
-    this.#names.push(name);
+    const position = this.#names.push(name) - 1;
     this.#values.push(value);
+    const index = this.#index;
+    if (index !== undefined) {
+      const positions = index.get(name);
+      if (positions === undefined) index.set(name, [position]);
+      else positions.push(position);
+    }
     this.#forget(name);
     return this;
+  }
+
+  /** The line positions by name once the map is large enough to keep them (see `#index`). */
+  #indexed(): Map<string, number[]> | undefined {
+    const names = this.#names;
+    if (this.#index !== undefined || names.length < INDEXED_LINES) return this.#index;
+    const index = new Map<string, number[]>();
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      const positions = index.get(name);
+      if (positions === undefined) index.set(name, [i]);
+      else positions.push(i);
+    }
+    return (this.#index = index);
   }
 
   /** Puts `value` in place of the first line of `name` and removes the others (Fetch's "set"). */
   #replace(name: string, value: string): this {
     this.#own();
-    const names = this.#names;
-    const values = this.#values;
-    const first = names.indexOf(name);
+    const index = this.#indexed();
+    const positions = index?.get(name);
+    const first = index === undefined ? this.#names.indexOf(name) : positions === undefined ? -1 : (positions[0] as number);
     if (first === -1) return this.#push(name, value);
-    values[first] = value;
-    this.#removeLines(name, first + 1);
+    this.#values[first] = value;
+    if (positions === undefined || positions.length > 1) this.#removeLines(name, first + 1);
     this.#forget(name);
     return this;
   }
@@ -404,6 +459,7 @@ export class HeaderMap implements Iterable<[string, string]> {
     }
     names.length = kept;
     values.length = kept;
+    this.#index = undefined;
   }
 }
 
@@ -427,6 +483,8 @@ function readSource(source: LineSource, name: string): Lines | undefined | typeo
 function* lineIterator(names: readonly string[], values: readonly string[]): IterableIterator<[string, string]> {
   for (let i = 0; i < names.length; i++) yield [names[i] as string, values[i] as string];
 }
+/** Owned lines from which lookups by name go through an index rather than a scan. */
+const INDEXED_LINES = 32;
 
 /**
  * A map that owns `names` and `values` (lowercase names, valid lines) without copying or

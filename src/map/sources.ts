@@ -57,8 +57,19 @@ export interface LineSource {
 }
 
 /**
- * Node's `req.headers`: a record with a null prototype, trusted to have lowercase keys (Node's
- * contract) and read directly. Other records are copied with {@link recordLines}.
+ * A plain record (prototype `Object.prototype` or null), read by name where it is: Node's
+ * `req.headers`, `res.getHeaders()`, or a hand-made record.
+ *
+ * @remarks
+ * Node's `req.headers` cannot be told apart from a hand-made record (both are `{}` objects), and
+ * checking every key's case would cost more than the reads it saves. Instead each read relies on
+ * what Node guarantees and checks only what it must: a lowercase key is read directly (Node's
+ * keys are all lowercase, so this is the whole cost for Node's object), and only when there is
+ * none are the keys scanned for the name in another case (a hand-made `{ Origin: … }`), comparing
+ * lengths before case-folding. The same rule decides a walk ({@link RecordSource.all}): where a
+ * record holds a name both in lowercase and in another case, the lowercase key wins and the other
+ * is skipped, so a lookup and a walk never disagree. Inherited properties (a polluted
+ * `Object.prototype`) are never read.
  * @internal
  */
 export class RecordSource implements LineSource {
@@ -69,17 +80,56 @@ export class RecordSource implements LineSource {
   }
 
   read(name: string): Lines | undefined {
-    return lines(this.#record[name]);
+    const found = this.#own(name);
+    return found !== undefined ? found : this.#otherCase(name);
   }
 
   all(): Iterable<readonly [string, string]> {
-    return recordLines(this.#record);
+    // A key in another case is skipped where the lowercase key has lines: the lowercase key wins.
+    return recordLines(this.#record, (key) => {
+      const lower = key.toLowerCase();
+      return lower === key || this.#own(lower) === undefined;
+    });
+  }
+
+  /** The lines of the record's own key `name`. */
+  #own(name: string): Lines | undefined {
+    const found = lines(this.#record[name]);
+    // Object.prototype has no string, number or array property unless it was polluted.
+    if (found === undefined || (OBJECT_PROTOTYPE as HeaderRecord)[name] === undefined) return found;
+    return Object.hasOwn(this.#record, name) ? found : undefined;
+  }
+
+  /** The lines of the keys that are `name` (lowercase) in another case, in key order. */
+  #otherCase(name: string): Lines | undefined {
+    const record = this.#record;
+    let found: Lines | undefined;
+    for (const key of Object.keys(record)) {
+      if (key.length !== name.length || key === name || key.toLowerCase() !== name) continue;
+      const more = lines(record[key]);
+      if (typeof more === "string") found = withLine(found, more);
+      else if (more !== undefined) for (const line of more) found = withLine(found, line);
+    }
+    return found;
   }
 }
 
-/** The field lines of a record's own properties, in key order, names as written. @internal */
-export function* recordLines(record: HeaderRecord): Iterable<readonly [string, string]> {
+const OBJECT_PROTOTYPE = Object.prototype;
+
+/** Whether `value` is a record {@link RecordSource} reads in place (a plain object). @internal */
+export function isPlainRecord(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === OBJECT_PROTOTYPE || prototype === null;
+}
+
+/**
+ * The field lines of a record's own properties (those whose key passes `include`), in key order,
+ * names as written.
+ * @internal
+ */
+export function* recordLines(record: HeaderRecord, include?: (key: string) => boolean): Iterable<readonly [string, string]> {
   for (const key of Object.keys(record)) {
+    if (include !== undefined && !include(key)) continue;
     const found = lines(record[key]);
     if (typeof found === "string") yield [key, found];
     else if (found !== undefined) for (const line of found) yield [key, line];

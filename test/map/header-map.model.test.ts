@@ -197,7 +197,11 @@ const commands = fc.commands(
 );
 
 const validLine = fc.tuple(name.filter(isValidName), value.filter(isValidValue));
-const initial = fc.tuple(fc.array(validLine, { maxLength: 8 }), fc.constantFrom("raw", "entries", "empty"));
+// Up to 40 lines, so that maps past the size at which HeaderMap indexes its lines (32) are run too.
+const initial = fc.tuple(
+  fc.oneof(fc.array(validLine, { maxLength: 8 }), fc.array(validLine, { minLength: 30, maxLength: 40 })),
+  fc.constantFrom("raw", "entries", "empty"),
+);
 
 describe("HeaderMap model", () => {
   test("random command sequences keep the map equal to an array of field lines", () => {
@@ -238,5 +242,70 @@ describe("HeaderMap iteration under change (issue 13, defect 4)", () => {
     const iterator = map[Symbol.iterator]();
     map.setRaw("x", "2");
     expect([...iterator]).toEqual([["x", "1"]]);
+  });
+});
+
+// Records (Node's req.headers, hand-made ones) are read where they are: a lookup reads the key by
+// name, a walk reads every key. Whatever the record holds, the two must agree, and typed values
+// cached before a walk must be those of the walked lines.
+const RECORD_KEYS = ["origin", "Origin", "ORIGIN", "vary", "Vary", "x-a", "X-A", "access-control-request-method",
+  "Access-Control-Request-Method", "access-control-max-age", "__proto__", "constructor", "toString"];
+const recordValue = fc.oneof(
+  fc.constantFrom("https://a.example", "GET", "PATCH", "origin", "600", "x", ""),
+  fc.array(fc.constantFrom("a", "GET", "accept"), { maxLength: 3 }),
+  fc.constantFrom(undefined, null, 7),
+);
+const record = fc
+  .tuple(fc.array(fc.tuple(fc.constantFrom(...RECORD_KEYS), recordValue), { maxLength: 10 }), fc.boolean())
+  .map(([entries, nullPrototype]) => {
+    const made = (nullPrototype ? Object.create(null) : {}) as Record<string, unknown>;
+    // defineProperty: "__proto__" is an own key, as JSON.parse would make it.
+    for (const [k, v] of entries) Object.defineProperty(made, k, { value: v, enumerable: true, writable: true, configurable: true });
+    return made as Record<string, string>;
+  });
+const PROBES = ["origin", "Vary", "x-a", "access-control-request-method", "access-control-max-age", "__proto__", "constructor", "toString"];
+
+describe("HeaderMap over a record", () => {
+  test("a lookup and a walk of the same record give the same lines", () => {
+    fc.assert(
+      fc.property(record, (headers) => {
+        const walked = HeaderMap.from(headers).toEntries();
+        for (const probe of PROBES) {
+          const lines = walked.filter(([k]) => k === probe.toLowerCase()).map(([, v]) => v);
+          expect(HeaderMap.from(headers).getAll(probe)).toEqual(lines);
+        }
+      }),
+    );
+  });
+
+  test("typed values cached before a walk agree with the walked lines", () => {
+    fc.assert(
+      fc.property(record, fc.subarray(PROBES), (headers, probes) => {
+        const map = HeaderMap.from(headers);
+        const before = probes.map((probe) => map.get(probe));
+        const walked = map.toEntries();
+        probes.forEach((probe, i) => {
+          const lines = walked.filter(([k]) => k === probe.toLowerCase()).map(([, v]) => v);
+          expect(map.get(probe)).toEqual(before[i]);
+          expect(map.get(probe)).toEqual(HeaderMap.from(lines.map((v): Line => [probe, v])).get(probe));
+        });
+      }),
+    );
+  });
+
+  test("a change to the record between a lookup and a walk is not served from the cache", () => {
+    const headers: Record<string, string> = { "access-control-max-age": "600" };
+    const map = HeaderMap.from(headers);
+    expect(map.get("access-control-max-age")).toEqual({ ok: true, value: 600 });
+    headers["access-control-max-age"] = "5";
+    expect(map.toEntries()).toEqual([["access-control-max-age", "5"]]);
+    expect(map.get("access-control-max-age")).toEqual({ ok: true, value: 5 });
+  });
+
+  test("a lowercase key wins over the same name in another case, in lookups and walks alike", () => {
+    const map = HeaderMap.from({ Origin: "https://b.example", origin: "https://a.example", Vary: "accept" });
+    expect(map.getAll("origin")).toEqual(["https://a.example"]);
+    expect(map.getAll("vary")).toEqual(["accept"]);
+    expect(map.toEntries()).toEqual([["origin", "https://a.example"], ["vary", "accept"]]);
   });
 });
