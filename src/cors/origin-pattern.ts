@@ -109,8 +109,16 @@ export function matchesPattern(origin: string, pattern: OriginPattern): boolean 
   const port = origin.slice(portStart);
   if (pattern.port !== "*" && port !== pattern.port) return false;
   if (!pattern.subdomains) return host === pattern.host;
-  // ".example.com" must be a proper suffix that starts at a label boundary, after a non-empty label.
-  return host.length > pattern.host.length && host.endsWith(pattern.host) && host.charCodeAt(host.length - pattern.host.length - 1) !== 0x2e;
+  // ".example.com" must be a proper suffix that starts at a label boundary, after labels that are
+  // all non-empty (the URL parser accepts "https://.a.example.com" and "https://a..example.com").
+  return host.length > pattern.host.length && host.endsWith(pattern.host) && !hasEmptyLabel(host, host.length - pattern.host.length);
+}
+
+/** Whether the labels of `host[0, end)` (followed by a dot at `end`) include an empty one. */
+function hasEmptyLabel(host: string, end: number): boolean {
+  if (host.charCodeAt(0) === 0x2e || host.charCodeAt(end - 1) === 0x2e) return true;
+  const double = host.indexOf("..");
+  return double !== -1 && double < end;
 }
 
 /** The index of ":port" in a serialized origin (after any IPv6 brackets), or its length. */

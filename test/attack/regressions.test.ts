@@ -1,8 +1,8 @@
 // One regression test per defect of issue 13's adversarial review, with the exact inputs it
 // reported. Defects 2, 4, 6 and 7 also have tests beside their modules' tests
 // (test/cors/public-suffix.test.ts, test/map/header-map.model.test.ts, test/cli/cli.test.ts,
-// test/cors/policy.test.ts). Defects 1 and 5 are in code owned elsewhere: their tests are
-// `test.fails` until fixed.
+// test/cors/policy.test.ts). Defects 1 and 5 were fixed in code owned elsewhere; what is still
+// open is a `test.fails` until fixed (fetchCors on Response.error()).
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, test } from "vitest";
