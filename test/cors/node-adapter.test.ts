@@ -4,8 +4,8 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import http2, { type Http2ServerRequest, type Http2ServerResponse } from "node:http2";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
-import { corsPolicy, type CorsDecision } from "../../src/index.js";
-import { nodeCors } from "../../src/node.js";
+import { corsPolicy, type CorsDecision } from "typed-headers";
+import { nodeCors } from "typed-headers/node";
 
 const policy = corsPolicy({
   origins: ["https://app.example"],
@@ -78,7 +78,7 @@ describe("nodeCors on node:http", () => {
     }
     const preflight = await fetch(base, { method: "OPTIONS", headers: PREFLIGHT });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get("vary")).toBe("1, origin, access-control-request-method, access-control-request-headers");
+    expect(preflight.headers.get("vary")).toBe("1, origin, access-control-request-method, access-control-request-headers, access-control-request-private-network");
   });
 
   test("headers set before a preflight stay, except those the decision sets", async () => {

@@ -3,8 +3,8 @@
 import { ServerResponse } from "node:http";
 import { describe, expect, test } from "vitest";
 import { captureRealInputs } from "../../bench/real-inputs.js";
-import { corsPolicy, HeaderMap } from "../../src/index.js";
-import { nodeCors } from "../../src/node.js";
+import { corsPolicy, HeaderMap } from "typed-headers";
+import { nodeCors } from "typed-headers/node";
 
 const inputs = await captureRealInputs();
 

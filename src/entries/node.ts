@@ -1,4 +1,4 @@
 // typed-headers/node: the node:http and Express adapter, apart from the main entry point so that
 // the core's type declarations need no Node types.
 
-export { nodeCors, type NodeCorsOptions } from "./cors/node-adapter.js";
+export { nodeCors, type NodeCorsOptions } from "../cors/node-adapter.js";
