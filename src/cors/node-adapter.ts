@@ -55,7 +55,15 @@ export function nodeCors(
   res: Req extends Http2ServerRequest ? Http2ServerResponse : ServerResponse,
   next?: (error?: unknown) => void,
 ) => boolean {
-  const onRefused = readOnRefused(options);
+  let onRefused: NodeCorsOptions["onRefused"];
+  try {
+    onRefused = options?.onRefused;
+  } catch (error) {
+    throw asLibraryError(error, "nodeCors: the options");
+  }
+  if (onRefused !== undefined && typeof onRefused !== "function") {
+    throw new TypeError("typed-headers: nodeCors: onRefused must be a function.");
+  }
   return (req, res: ServerResponse | Http2ServerResponse, next) => {
     // req.headers: Node has joined repeated lines (two Origin lines become "a, b", refused).
     const decision = policy.handle({ method: req.method ?? "GET", headers: req.headers });
@@ -77,18 +85,6 @@ export function nodeCors(
     next?.();
     return false;
   };
-}
-
-/** `options.onRefused`, read once; a hostile or wrong option is the library's TypeError. */
-function readOnRefused(options: NodeCorsOptions | undefined): NodeCorsOptions["onRefused"] {
-  let onRefused: unknown;
-  try {
-    onRefused = options?.onRefused;
-  } catch (error) {
-    throw asLibraryError(error, "nodeCors: the options");
-  }
-  if (onRefused === undefined || typeof onRefused === "function") return onRefused as NodeCorsOptions["onRefused"];
-  throw new TypeError("typed-headers: nodeCors: onRefused must be a function (decision, req) => void.");
 }
 
 /** `value`, or for `vary` the response's present Vary merged with it. */

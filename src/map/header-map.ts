@@ -308,13 +308,6 @@ export class HeaderMap implements Iterable<[string, string]> {
     return headers;
   }
 
-  static {
-    fieldLines = (map) => {
-      map.#own();
-      return [map.#names, map.#values];
-    };
-  }
-
   /**
    * Writes one `set-cookie` line per cookie, after all are serialized (a bad one changes nothing),
    * replacing the present lines or not. Set-Cookie lines are never combined (RFC 9110 §5.3): the
@@ -333,6 +326,13 @@ export class HeaderMap implements Iterable<[string, string]> {
     if (replace) this.#removeLines("set-cookie", 0);
     for (const line of lines) this.#push("set-cookie", line);
     return this;
+  }
+
+  static {
+    fieldLines = (map) => {
+      map.#own();
+      return [map.#names, map.#values];
+    };
   }
 
   /**
@@ -463,9 +463,6 @@ export class HeaderMap implements Iterable<[string, string]> {
   }
 }
 
-/** Owned lines from which lookups by name go through an index rather than a scan. */
-const INDEXED_LINES = 32;
-
 /** What {@link HeaderMap.#read} returns for lines it cannot read. */
 const UNREADABLE: unique symbol = Symbol("unreadable");
 
@@ -486,6 +483,8 @@ function readSource(source: LineSource, name: string): Lines | undefined | typeo
 function* lineIterator(names: readonly string[], values: readonly string[]): IterableIterator<[string, string]> {
   for (let i = 0; i < names.length; i++) yield [names[i] as string, values[i] as string];
 }
+/** Owned lines from which lookups by name go through an index rather than a scan. */
+const INDEXED_LINES = 32;
 
 /**
  * A map that owns `names` and `values` (lowercase names, valid lines) without copying or
