@@ -38,7 +38,6 @@ export default [
     limit: "7.75 kB",
   },
   // corsPolicy carries the Public Suffix List (ICANN and private sections) for its wildcard check.
-<<<<<<< HEAD
   { name: "CORS module (typed-headers/cors)", path: "dist/cors.js", import: "*", gzip: true, limit: "43.5 kB" },
   { name: "checkCors alone (typed-headers/cors): no Public Suffix List", path: "dist/cors.js", import: "{ checkCors }", gzip: true, limit: "9 kB" },
   { name: "whole library (typed-headers, import *)", path: "dist/index.js", import: "*", gzip: true, limit: "44 kB" },
@@ -46,10 +45,4 @@ export default [
   { name: "Hono adapter (typed-headers/hono)", path: "dist/hono.js", import: "*", gzip: true, limit: "6.5 kB" },
   { name: "Fastify adapter (typed-headers/fastify)", path: "dist/fastify.js", import: "*", gzip: true, limit: "6.5 kB" },
   { name: "Koa adapter (typed-headers/koa)", path: "dist/koa.js", import: "*", gzip: true, limit: "6.5 kB" },
-=======
-  { name: "CORS module (typed-headers/cors)", path: "dist/cors.js", import: "*", gzip: true, limit: "44 kB" },
-  { name: "checkCors alone (typed-headers/cors): no Public Suffix List", path: "dist/cors.js", import: "{ checkCors }", gzip: true, limit: "10 kB" },
-  { name: "whole library (typed-headers, import *)", path: "dist/index.js", import: "*", gzip: true, limit: "44.5 kB" },
-  { name: "Node adapter (typed-headers/node)", path: "dist/node.js", import: "*", gzip: true, limit: "7.75 kB" },
->>>>>>> issue-13
 ];

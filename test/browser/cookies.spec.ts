@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { SetCookie } from "../../src/headers/set-cookie.js";
 // @ts-expect-error - a plain ES module shared with the capture script, without types
 import { launchChromium } from "./chromium.mjs";
-import { startRawServer } from "./raw-http-server.js";
+import { startRawServer } from "./raw-http-server.mjs";
 
 /** Lines every server sends, and lines meant to trip a parser. */
 const ORDINARY = [
