@@ -40,6 +40,13 @@ export interface HeaderError {
  * - `invalid-origin`: not a serialized origin as a browser sends it.
  * - `not-true`: a header whose only valid value is the literal `true`.
  * - `invalid-delta-seconds`: not `1*DIGIT`.
+ * - `invalid-media-type`: no valid MIME type (`Content-Type`, `MediaType.parse`).
+ * - `invalid-media-range`: an `Accept` member that is not `type/subtype`, `type/*` or `*` + `/*`.
+ * - `invalid-language-range`: an `Accept-Language` member that is not an RFC 4647 language range.
+ * - `invalid-parameter`: a `;name=value` parameter that breaks the grammar, or one where only a weight may stand.
+ * - `invalid-weight`: a `q` parameter that is not a qvalue (0 to 1, at most three decimals), or a second one.
+ * - `invalid-content-length`: not `1*DIGIT`, or above 2^53 − 1.
+ * - `conflicting-values`: repeated values that must be identical and are not (`Content-Length: 5, 6`).
  *
  * @example
  * ```ts
@@ -60,7 +67,14 @@ export type HeaderErrorCode =
   | "invalid-token"
   | "invalid-origin"
   | "not-true"
-  | "invalid-delta-seconds";
+  | "invalid-delta-seconds"
+  | "invalid-media-type"
+  | "invalid-media-range"
+  | "invalid-language-range"
+  | "invalid-parameter"
+  | "invalid-weight"
+  | "invalid-content-length"
+  | "conflicting-values";
 
 /**
  * The outcome of a parse: the typed value, or the reason it was rejected. Parsers never throw.

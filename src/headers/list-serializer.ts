@@ -1,0 +1,29 @@
+import { invalidValue } from "./definition.js";
+
+/**
+ * Serializes an array header: each member read once through `member` (which returns its text,
+ * or undefined when the member is invalid), joined with ", ". Anything else — not an array, an
+ * invalid member, a getter or proxy that throws — is the serializers' TypeError, naming
+ * `expected`.
+ * @internal
+ */
+export function serializeMembers(name: string, value: unknown, member: (item: unknown) => string | undefined, expected: string): string {
+  let parts: string[] | undefined;
+  try {
+    if (Array.isArray(value)) {
+      const length = value.length;
+      parts = [];
+      for (let k = 0; k < length; k++) {
+        const part = member(value[k]);
+        if (part === undefined) {
+          parts = undefined;
+          break;
+        }
+        parts.push(part);
+      }
+    }
+  } catch {
+    parts = undefined;
+  }
+  return parts === undefined ? invalidValue(name, value, expected) : parts.join(", ");
+}
