@@ -17,7 +17,11 @@ function alphanumKind(c: number): number {
   return c >= 0x30 && c <= 0x39 ? 2 : 0;
 }
 
-function scanLanguageRange(s: string, start: number, end: number): number {
+/**
+ * Scans a language range at `s[start]`: the index one past it, or `-(i + 1)` for the first bad
+ * character `i`. @internal
+ */
+export function scanLanguageRange(s: string, start: number, end: number): number {
   if (s.charCodeAt(start) === 0x2a) return start + 1;
   let i = start;
   let subtagStart = start;

@@ -3,7 +3,7 @@ import { MIMEType } from "node:util";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { anyFieldLines } from "../../test/arbitraries.js";
-import { MediaType } from "../syntax/media-type.js";
+import { MediaType, serializeMediaType } from "../syntax/media-type.js";
 import { contentTypeHeader } from "./content-type.js";
 
 type MimeVector = { input: string; output: string | null };
@@ -63,3 +63,186 @@ describe("WPT fetch/content-type vectors: extract a MIME type over several lines
     expect(headerOutput(vector.input)).toBe(vector.mimeType);
   });
 });
+
+describe("differential: Node's util.MIMEType (its own WHATWG implementation)", () => {
+  /** What Node gives for `input`, serialized, or null when it throws. */
+  function nodeOutput(input: string): string | null {
+    try {
+      return String(new MIMEType(input));
+    } catch {
+      return null;
+    }
+  }
+
+  const word = fc.constantFrom("text", "HTML", "a", "x-y", "*", "charset", "q", "UTF-8", "");
+  const odd = fc.constantFrom("/", ";", "=", '"', "\\", " ", "\t", "\n", "\r", "\f", "\v", ",", "é", "\u00ff", "\u0100", "€", "(", "\0", "\u007f");
+  const text = fc.array(fc.oneof(word, odd), { maxLength: 5 }).map((parts) => parts.join(""));
+  const unquoted = fc.oneof(word, text.filter((t) => !t.startsWith('"')));
+  // Quoted values end the parameter (closed, or at the end of the input): see the first
+  // explained disagreement below for what follows a closing quote.
+  const parameter = fc
+    .tuple(fc.constantFrom(";", "; ", " ;", ";\t", ";;"), word, fc.constantFrom("=", "", " =", "= "), fc.oneof(unquoted, text.map((t) => `"${t.replaceAll('"', "")}"`)))
+    .map((parts) => parts.join(""));
+  const mimeish = fc
+    .tuple(fc.constantFrom("", " ", "\t\n"), word, fc.constantFrom("/", "/", " /", "\t", ""), word, fc.array(parameter, { maxLength: 4 }))
+    .map(([lead, type, slash, subtype, parameters]) => lead + type + slash + subtype + parameters.join(""));
+  const trimHttpWhitespace = (s: string) => s.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
+
+  test("agrees on generated inputs (Node given the input trimmed, see below)", () => {
+    fc.assert(
+      fc.property(fc.oneof(mimeish, text), (input) => {
+        const ours = MediaType.parse(input);
+        expect(ours.ok ? serializeMediaType(ours.value) : null).toBe(nodeOutput(trimHttpWhitespace(input)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  // Explained disagreements: in each, MIME Sniffing's steps (cited) give our answer.
+  test("after a closing quote, the spec skips to the next ';' (§4.4 step 11.8.2); Node reads on and loses the next parameter", () => {
+    const input = 'a/b;x="y"(=";q=c';
+    expect(serializeMediaType(MediaType.from(input))).toBe("a/b;x=y;q=c");
+    expect(nodeOutput(input)).toBe("a/b;x=y");
+  });
+
+  test("the spec removes trailing HTTP whitespace from the input first (§4.4 step 1); Node keeps it inside an unterminated quoted value", () => {
+    const input = 'a/b;x="abc\t';
+    expect(MediaType.from(input).parameters.get("x")).toBe("abc");
+    expect(nodeOutput(input)).toBe('a/b;x="abc\t"');
+    // With a trailing LF the value is no longer quotable and Node drops the parameter.
+    expect(serializeMediaType(MediaType.from('a/b;x="abc\n'))).toBe("a/b;x=abc");
+    expect(nodeOutput('a/b;x="abc\n')).toBe("a/b");
+  });
+});
+
+describe("Content-Type confusion (CVE-2025-32442, CVE-2026-25223): one answer, the browser's", () => {
+  const essence = (value: string | string[]) => {
+    const result = contentTypeHeader.parse(value);
+    return result.ok ? result.value.essence : result.error.code;
+  };
+
+  test.each([
+    // case and whitespace around the essence do not change it
+    ["Application/JSON", "application/json"],
+    ["application/json ;charset=utf-8", "application/json"],
+    ["application/json\t;charset=utf-8", "application/json"],
+    [" \tapplication/json\t ", "application/json"],
+    ["APPLICATION/JSON; CHARSET=UTF-8", "application/json"],
+    // a tab or a space inside the essence is not a near match: there is no type
+    ["application/json\tx", "invalid-media-type"],
+    ["application/json x", "invalid-media-type"],
+    ["application /json", "invalid-media-type"],
+    ["application/ json", "invalid-media-type"],
+    ["application\t/json", "invalid-media-type"],
+    // parameters before the essence, or no essence at all
+    ["charset=utf-8; application/json", "invalid-media-type"],
+    [";application/json", "invalid-media-type"],
+    ["x=application/json", "invalid-media-type"],
+    ["application/json;", "application/json"],
+    // vertical tab, form feed and NBSP are not whitespace; CR/LF/NUL never reach a parser
+    ["application/json\v", "invalid-media-type"],
+    ["\fapplication/json", "invalid-media-type"],
+    ["application/json\u00a0", "invalid-media-type"],
+    ["application/json\r\n", "invalid-character"],
+    ["application/json\0", "invalid-character"],
+    // */* and junk
+    ["*/*", "invalid-media-type"],
+    ["", "invalid-media-type"],
+    ["json", "invalid-media-type"],
+  ])("%j → %s", (value, expected) => {
+    expect(essence(value)).toBe(expected);
+  });
+
+  test("duplicate lines and commas: the last valid type wins, as in browsers", () => {
+    expect(essence(["application/json", "text/plain"])).toBe("text/plain");
+    expect(essence("application/json, text/plain")).toBe("text/plain");
+    expect(essence(["text/plain", "application/json"])).toBe("application/json");
+    expect(essence(["application/json", "*/*"])).toBe("application/json");
+    expect(essence(["application/json", "junk"])).toBe("application/json");
+    expect(essence('application/json;x=",text/plain"')).toBe("application/json");
+  });
+
+  test("a charset carries over only between lines with the same essence", () => {
+    const charset = (lines: string[]) => {
+      const result = contentTypeHeader.parse(lines);
+      return result.ok ? result.value.parameters.get("charset") : "error";
+    };
+    expect(charset(["text/plain;charset=gbk", "text/plain"])).toBe("gbk");
+    expect(charset(["text/plain;charset=gbk", "text/html"])).toBeUndefined();
+    expect(charset(["text/plain;charset=gbk", "Text/Plain;x=1"])).toBe("gbk");
+  });
+
+  test("errors say where and why", () => {
+    const result = contentTypeHeader.parse("application/json x");
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid-media-type", header: "content-type", offset: 16 } });
+    if (!result.ok) expect(result.error.message).toMatch(/^Content-Type: .*U\+0020 \(SP\) in the subtype/);
+  });
+});
+
+describe("laws", () => {
+  const tchar = fc.constantFrom(..."abcXYZ09-+.!#$%&'^_`|~*".split(""));
+  const tokenish = fc.string({ unit: tchar, minLength: 1, maxLength: 8 });
+  const parameterValue = fc.string({ unit: fc.constantFrom(..."ab Z\t\"\\;,=()é\u00ff~".split("")), maxLength: 8 });
+  const mediaType = fc
+    .tuple(tokenish, tokenish, fc.array(fc.tuple(tokenish, parameterValue), { maxLength: 4 }))
+    .filter(([type, subtype]) => `${type}/${subtype}` !== "*/*")
+    .map(([type, subtype, parameters]) => {
+      const map = new Map<string, string>();
+      for (const [name, value] of parameters) if (!map.has(name.toLowerCase())) map.set(name.toLowerCase(), value);
+      return MediaType.from(`${type}/${subtype}${[...map].map(([n, v]) => `;${n}="${v.replace(/["\\]/g, "\\$&")}"`).join("")}`);
+    });
+
+  test("parse never throws, and fails with a HeaderError for any input", () => {
+    fc.assert(
+      fc.property(anyFieldLines, (value) => {
+        const result = contentTypeHeader.parse(value as string);
+        if (!result.ok) expect(result.error.header).toBe("content-type");
+      }),
+    );
+  });
+
+  test("round trip: parse(serialize(v)) equals v, and serialize is a fixed point", () => {
+    fc.assert(
+      fc.property(mediaType, (value) => {
+        const text = contentTypeHeader.serialize(value);
+        expect(contentTypeHeader.parse(text)).toEqual({ ok: true, value });
+        expect(MediaType.parse(text)).toEqual({ ok: true, value });
+        expect(MediaType.is(value)).toBe(true);
+      }),
+    );
+  });
+
+  test("serializer output is a valid field value: no CR, LF, NUL, nothing above U+00FF, no outer whitespace", () => {
+    fc.assert(
+      fc.property(mediaType, (value) => {
+        expect(contentTypeHeader.serialize(value)).toMatch(/^[^\s\0\u0100-\uffff][^\r\n\0\u0100-\uffff]*[^\s\0\u0100-\uffff]$/);
+      }),
+    );
+  });
+
+  test("serialize throws the library's TypeError for anything else, even hostile values", () => {
+    const hostile = new Proxy({}, { get: () => { throw new Error("boom"); } });
+    const throwing = { get type(): string { throw new Error("boom"); }, subtype: "b", essence: "a/b", parameters: new Map() };
+    for (const bad of [null, "text/plain", { type: "text", subtype: "plain" }, hostile, throwing, 10n,
+      { type: "Text", subtype: "plain", essence: "Text/plain", parameters: new Map() },
+      { type: "text", subtype: "plain", essence: "text/plain", parameters: new Map([["x", "\r"]]) },
+      { type: "*", subtype: "*", essence: "*/*", parameters: new Map() }]) {
+      expect(() => contentTypeHeader.serialize(bad as never)).toThrow(/^typed-headers: cannot serialize content-type/);
+    }
+  });
+
+  test("MediaType.is is true exactly for what parse returns", () => {
+    fc.assert(fc.property(fc.oneof(mimeish(), fc.string()), (input) => {
+      const result = MediaType.parse(input);
+      if (result.ok) expect(MediaType.is(result.value)).toBe(true);
+    }));
+    expect(MediaType.is({ type: "text", subtype: "plain", essence: "text/plain", parameters: new Map() })).toBe(true);
+    expect(MediaType.is({ type: "text", subtype: "plain", essence: "text/html", parameters: new Map() })).toBe(false);
+    expect(MediaType.is({ type: "text", subtype: "plain", essence: "text/plain", parameters: {} })).toBe(false);
+    expect(() => MediaType.from("json")).toThrow(/^typed-headers: MediaType\.from\("json"\)/);
+  });
+});
+
+function mimeish() {
+  return fc.array(fc.constantFrom("text", "/", "Plain", ";", "a=b", '"', "\\", " ", "\t", "x=", "é"), { maxLength: 10 }).map((p) => p.join(""));
+}
