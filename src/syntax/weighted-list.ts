@@ -78,7 +78,7 @@ export function parseWeightedList<T>(value: string | readonly string[], grammar:
         if (j < 0) return badParameter(s, -j - 1, "a closed quoted string");
       } else {
         while (j < end && isTchar(s.charCodeAt(j))) j++;
-        if (j === valueStart) return badParameter(s, j, "a parameter value (a token or a quoted string)");
+        if (j === valueStart && !isQ) return badParameter(s, j, "a parameter value (a token or a quoted string)");
       }
       i = j;
       if (isQ) {
@@ -87,7 +87,7 @@ export function parseWeightedList<T>(value: string | readonly string[], grammar:
         if (weight < 0) {
           return fail(
             "invalid-weight",
-            `expected a weight from 0 to 1 with at most three decimals, found "${s.slice(valueStart, j)}" at offset ${valueStart}.`,
+            `expected a weight from 0 to 1 with at most three decimals, found ${found(s, valueStart, j)} at offset ${valueStart}.`,
             valueStart,
           );
         }
@@ -105,12 +105,16 @@ export function parseWeightedList<T>(value: string | readonly string[], grammar:
   }
 }
 
+/** `s[start, stop)` quoted for a message, or the character at `start` when the range is empty. */
+function found(s: string, start: number, stop: number): string {
+  if (start < stop) return `"${s.slice(start, stop)}"`;
+  return start === s.length ? "the end of the value" : describeChar(s, start);
+}
+
 function badElement(s: string, i: number, grammar: WeightedListGrammar<unknown>): Failure {
-  const found = i === s.length ? "the end of the value" : describeChar(s, i);
-  return fail(grammar.code, `expected ${grammar.what}, found ${found} at offset ${i}: the whole header is ignored.`, i);
+  return fail(grammar.code, `expected ${grammar.what}, found ${found(s, i, i)} at offset ${i}: the whole header is ignored.`, i);
 }
 
 function badParameter(s: string, i: number, expected: string): Failure {
-  const found = i === s.length ? "the end of the value" : describeChar(s, i);
-  return fail("invalid-parameter", `expected ${expected}, found ${found} at offset ${i}: the whole header is ignored.`, i);
+  return fail("invalid-parameter", `expected ${expected}, found ${found(s, i, i)} at offset ${i}: the whole header is ignored.`, i);
 }
