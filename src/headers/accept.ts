@@ -1,4 +1,5 @@
 import { isTchar } from "../syntax/chars.js";
+import { NO_PARAMETERS } from "../syntax/media-type.js";
 import { isQuotable, quoteIfNeeded } from "../syntax/quoted-string.js";
 import type { ParseResult } from "../syntax/result.js";
 import { isLowercaseToken } from "../syntax/token.js";
@@ -49,8 +50,6 @@ function scanMediaRange(s: string, start: number, end: number): number {
   if (anyType && !(i - slash === 2 && s.charCodeAt(slash + 1) === 0x2a)) return -(slash + 2);
   return i;
 }
-
-const NO_PARAMETERS: ReadonlyMap<string, string> = /* @__PURE__ */ new Map();
 
 const ACCEPT: WeightedListGrammar<MediaRange> = {
   element: scanMediaRange,

@@ -201,6 +201,21 @@ describe("laws", () => {
     );
   });
 
+  test("one value without commas: parseHeader is MediaType.parse, and fails exactly when CR, LF, NUL or a char above U+00FF is present", () => {
+    const noisy = fc.string({ unit: fc.constantFrom(..."ab/;=\" \t\r\n\0\u00e9\u0100xY*".split("")), maxLength: 16 });
+    fc.assert(
+      fc.property(fc.oneof(mimeish(), noisy), (input) => {
+        const forbidden = /[\r\n\0\u0100-\uffff]/.test(input);
+        const expected = MediaType.parse(input);
+        const result = contentTypeHeader.parse(input);
+        if (forbidden) expect(result).toMatchObject({ ok: false, error: { code: "invalid-character" } });
+        else if (expected.ok && expected.value.essence !== "*/*") expect(result).toEqual(expected);
+        else expect(result.ok).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test("round trip: parse(serialize(v)) equals v, and serialize is a fixed point", () => {
     fc.assert(
       fc.property(mediaType, (value) => {

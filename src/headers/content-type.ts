@@ -18,11 +18,16 @@ import { invalidValue } from "./definition.js";
 /** Parses Content-Type's field lines as Fetch "extract a MIME type". Never throws. */
 function parseContentType(value: string | readonly string[]): ParseResult<MediaType> {
   const s = typeof value === "string" ? value : value.length === 1 ? (value[0] as string) : value.join(", ");
-  let comma = false;
+  // The common case, one MIME type without commas and nothing to drop, in one pass: such a
+  // value cannot hold CR, LF, NUL or characters above U+00FF (see scanMediaType).
+  const comma = s.indexOf(",") !== -1;
+  if (!comma) {
+    const result = scanMediaType(s, 0, s.length, true);
+    if (result !== undefined) return result.ok && result.value.essence === "*/*" ? wildcardFailure(0) : result;
+  }
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === 0x2c) comma = true;
-    else if (c === 0x0d || c === 0x0a || c === 0 || c > 0xff) {
+    if (c === 0x0d || c === 0x0a || c === 0 || c > 0xff) {
       return fail("invalid-character", `found a character no field value holds at offset ${i}.`, i);
     }
   }
@@ -49,10 +54,12 @@ function extractMediaType(s: string): ParseResult<MediaType> {
       if (candidate.essence !== essence) {
         charset = own;
         essence = candidate.essence;
+        mediaType = candidate;
       } else if (own === undefined && charset !== undefined) {
-        (candidate.parameters as Map<string, string>).set("charset", charset);
+        mediaType = { ...candidate, parameters: new Map(candidate.parameters).set("charset", charset) } as MediaType;
+      } else {
+        mediaType = candidate;
       }
-      mediaType = candidate;
     } else {
       firstFailure ??= result.ok ? wildcardFailure(start) : result;
     }

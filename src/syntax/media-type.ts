@@ -1,6 +1,6 @@
 import type { Brand } from "./brand.js";
 import { describeChar, isTchar } from "./chars.js";
-import { isQuotable, quoteIfNeeded, skipHttpQuotedString, unquote } from "./quoted-string.js";
+import { isQuotable, isQuotedStringChar, quoteIfNeeded, skipHttpQuotedString, unquote } from "./quoted-string.js";
 import { fail, ok, type ParseResult } from "./result.js";
 import { isLowercaseToken } from "./token.js";
 import { valueType, type ValueType } from "./value-type.js";
@@ -46,6 +46,23 @@ export type MediaType = Brand<
 // An unquoted value ends at ";" and loses trailing whitespace (empty → dropped); a quoted one
 // is read with "collect an HTTP quoted string" and anything after it up to ";" is ignored.
 
+/**
+ * The parameters of every MIME type and media range without any: one shared map, which costs
+ * nothing per parse (allocating a `Map` costs as much as the rest of parsing `application/json`).
+ * Its mutators throw, so a caller that casts away `ReadonlyMap` cannot change other values.
+ * @internal
+ */
+export const NO_PARAMETERS: ReadonlyMap<string, string> = /* @__PURE__ */ readOnlyEmptyMap();
+
+function readOnlyEmptyMap(): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  const readOnly = () => {
+    throw new TypeError("typed-headers: the parameters of a parsed value are read-only.");
+  };
+  for (const name of ["set", "delete", "clear"]) Object.defineProperty(map, name, { value: readOnly });
+  return map;
+}
+
 function isHttpWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 }
@@ -54,11 +71,20 @@ const EXPECTED = "expected a MIME type (type/subtype)";
 
 /**
  * MIME Sniffing "parse a MIME type" on `s[start, end)`. Offsets in failures index `s`.
+ *
+ * With `regularOnly`, returns `undefined` instead of a MIME type for which the algorithm had to
+ * drop or skip something (a parameter it ignores, text after a quoted value, a CR or LF it
+ * trims). A MIME type it does return was then read from tokens, separators, SP/HTAB and
+ * quoted-string characters only, so the input holds no CR, LF, NUL or character above U+00FF:
+ * Content-Type uses this to skip a separate pass over the value for those.
  * @internal
  */
-export function scanMediaType(s: string, start: number, end: number): ParseResult<MediaType> {
-  while (start < end && isHttpWhitespace(s.charCodeAt(start))) start++;
-  while (end > start && isHttpWhitespace(s.charCodeAt(end - 1))) end--;
+export function scanMediaType(s: string, start: number, end: number, regularOnly?: false): ParseResult<MediaType>;
+export function scanMediaType(s: string, start: number, end: number, regularOnly: boolean): ParseResult<MediaType> | undefined;
+export function scanMediaType(s: string, start: number, end: number, regularOnly = false): ParseResult<MediaType> | undefined {
+  let newline = false;
+  for (; start < end && isHttpWhitespace(s.charCodeAt(start)); start++) newline ||= s.charCodeAt(start) < 0x20 && s.charCodeAt(start) !== 0x09;
+  for (; end > start && isHttpWhitespace(s.charCodeAt(end - 1)); end--) newline ||= s.charCodeAt(end - 1) < 0x20 && s.charCodeAt(end - 1) !== 0x09;
   let upper = false;
   let i = start;
   for (; i < end; i++) {
@@ -79,7 +105,7 @@ export function scanMediaType(s: string, start: number, end: number): ParseResul
     if (c >= 0x41 && c <= 0x5a) upper = true;
   }
   const subtypeEnd = i;
-  while (i < end && isHttpWhitespace(s.charCodeAt(i))) i++;
+  for (; i < end && isHttpWhitespace(s.charCodeAt(i)); i++) newline ||= s.charCodeAt(i) < 0x20 && s.charCodeAt(i) !== 0x09;
   if (i < end && s.charCodeAt(i) !== 0x3b) return notTokenAt(s, subtypeEnd, "subtype");
   if (subtypeEnd === slash + 1) {
     return fail("invalid-media-type", `${EXPECTED}, found an empty subtype after "/" at offset ${slash}.`, slash + 1);
@@ -92,18 +118,28 @@ export function scanMediaType(s: string, start: number, end: number): ParseResul
     subtype = subtype.toLowerCase();
     essence = `${type}/${subtype}`;
   } else {
-    essence = s.slice(start, subtypeEnd);
+    essence = start === 0 && subtypeEnd === s.length ? s : s.slice(start, subtypeEnd);
   }
-  const parameters = new Map<string, string>();
-  if (i < end) addParameters(s, i, end, parameters);
+  let parameters = NO_PARAMETERS;
+  let dropped = false;
+  if (i < end) {
+    const map = new Map<string, string>();
+    dropped = addParameters(s, i, end, map);
+    if (map.size > 0) parameters = map;
+  }
+  if (regularOnly && (newline || dropped)) return undefined;
   return ok({ type, subtype, essence, parameters } as unknown as MediaType);
 }
 
-/** Reads the parameters from the ";" at `s[i]` up to `end` into `parameters`, as MIME Sniffing does. */
-function addParameters(s: string, i: number, end: number, parameters: Map<string, string>): void {
+/**
+ * Reads the parameters from the ";" at `s[i]` up to `end` into `parameters`, as MIME Sniffing
+ * does. Returns whether it dropped or skipped anything on the way (see {@link scanMediaType}).
+ */
+function addParameters(s: string, i: number, end: number, parameters: Map<string, string>): boolean {
+  let dropped = false;
   while (i < end) {
     i++; // the ";"
-    while (i < end && isHttpWhitespace(s.charCodeAt(i))) i++;
+    for (; i < end && isHttpWhitespace(s.charCodeAt(i)); i++) dropped ||= s.charCodeAt(i) < 0x20 && s.charCodeAt(i) !== 0x09;
     const nameStart = i;
     let nameIsToken = true;
     let upper = false;
@@ -113,32 +149,51 @@ function addParameters(s: string, i: number, end: number, parameters: Map<string
       if (!isTchar(c)) nameIsToken = false;
       else if (c >= 0x41 && c <= 0x5a) upper = true;
     }
-    if (i === end) return;
-    if (s.charCodeAt(i) === 0x3b) continue;
+    if (i === end || s.charCodeAt(i) === 0x3b) {
+      // A name without "=": ignored.
+      dropped ||= i !== nameStart;
+      continue;
+    }
     const nameEnd = i;
     i++; // the "="
-    if (i === end) return;
-    let value: string | undefined;
-    let valueIsQuotable: boolean;
+    if (i === end) return true;
+    let value: string;
+    let quotable: boolean;
     if (s.charCodeAt(i) === 0x22) {
       const stop = skipHttpQuotedString(s, i, end);
       value = unquote(s, i, stop);
-      valueIsQuotable = isQuotable(value);
+      quotable = isQuotable(value);
       i = stop;
+      // Anything between the closing quote and the next ";" is ignored.
       while (i < end && s.charCodeAt(i) !== 0x3b) i++;
+      dropped ||= i !== stop;
     } else {
       const valueStart = i;
-      while (i < end && s.charCodeAt(i) !== 0x3b) i++;
+      let firstUnquotable = -1;
+      for (; i < end; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x3b) break;
+        if (firstUnquotable === -1 && !isQuotedStringChar(c)) firstUnquotable = i;
+      }
       let valueEnd = i;
       while (valueEnd > valueStart && isHttpWhitespace(s.charCodeAt(valueEnd - 1))) valueEnd--;
-      if (valueEnd === valueStart) continue;
+      if (valueEnd === valueStart) {
+        dropped = true;
+        continue;
+      }
       value = s.slice(valueStart, valueEnd);
-      valueIsQuotable = isQuotable(value);
+      // Trailing whitespace (which may hold CR or LF) is not part of the value.
+      quotable = firstUnquotable === -1 || firstUnquotable >= valueEnd;
     }
-    if (!nameIsToken || nameEnd === nameStart || !valueIsQuotable) continue;
+    if (!nameIsToken || nameEnd === nameStart || !quotable) {
+      dropped = true;
+      continue;
+    }
     const name = upper ? s.slice(nameStart, nameEnd).toLowerCase() : s.slice(nameStart, nameEnd);
-    if (!parameters.has(name)) parameters.set(name, value);
+    if (parameters.has(name)) dropped = true;
+    else parameters.set(name, value);
   }
+  return dropped;
 }
 
 function notTokenAt(s: string, i: number, part: "type" | "subtype"): ParseResult<never> {
