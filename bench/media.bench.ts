@@ -10,7 +10,7 @@ import * as contentTypeV3 from "content-type-v3";
 import { build } from "esbuild";
 import Negotiator from "negotiator";
 import { MIMEType } from "node:util";
-import WhatwgMimeType from "whatwg-mimetype";
+import { MIMEType as WhatwgMimeType } from "whatwg-mimetype";
 import { bench, describe } from "vitest";
 
 // content-type@1 has no bundled types; its API is the same parse(string) as @3's.
