@@ -55,6 +55,11 @@ async function receive(headerSets: readonly Record<string, string>[]): Promise<I
   return received;
 }
 
+/** `values` repeated to `size` items. */
+function batch<T>(values: readonly T[], size: number): readonly T[] {
+  return Array.from({ length: size }, (_, i) => values[i % values.length] as T);
+}
+
 const CHROMIUM_NAVIGATION_ACCEPT =
   "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7";
 const contentTypes = [
@@ -65,22 +70,21 @@ const contentTypes = [
   "multipart/form-data; boundary=----WebKitFormBoundary7MA4YWxkTrZu0gW",
   "text/plain;charset=UTF-8",
 ];
-const requests = await receive([
-  ...contentTypes.map((type) => ({ "content-type": type })),
-  { accept: CHROMIUM_NAVIGATION_ACCEPT, "accept-encoding": "gzip, deflate, br, zstd" },
-]);
+const FIREFOX_NAVIGATION_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+const CHROMIUM_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
+const SAFARI_ACCEPT_ENCODING = "gzip, deflate, br";
+const requests = await receive(contentTypes.map((type) => ({ "content-type": type })));
+// 16 navigations of each browser: separate requests, so separate (equal) header strings.
+const chromium = await receive(batch([{ accept: CHROMIUM_NAVIGATION_ACCEPT, "accept-encoding": CHROMIUM_ACCEPT_ENCODING }], 16));
+const others = await receive(batch([{ accept: FIREFOX_NAVIGATION_ACCEPT, "accept-encoding": SAFARI_ACCEPT_ENCODING }], 16));
+const alternating = chromium.flatMap((req, i) => (i % 2 === 0 ? [req] : [others[i] as IncomingMessage]));
 const headersOf = (req: IncomingMessage): IncomingHttpHeaders => req.headers;
-
-/** `values` repeated to `size` items. */
-function batch<T>(values: readonly T[], size: number): readonly T[] {
-  return Array.from({ length: size }, (_, i) => values[i % values.length] as T);
-}
 
 let sink: unknown;
 
 describe("content-type (typical)", () => {
   const inputs = batch(
-    requests.slice(0, contentTypes.length).map((req) => headersOf(req)["content-type"] as string),
+    requests.map((req) => headersOf(req)["content-type"] as string),
     64,
   );
   bench("typed-headers contentTypeHeader.parse", () => {
@@ -100,31 +104,34 @@ describe("content-type (typical)", () => {
   });
 });
 
-const navigation = requests[contentTypes.length] as IncomingMessage;
 const twoTypes = ["application/json", "text/html"];
 const twoCodings = ["br", "gzip"];
 
-describe("negotiate accept (Chromium navigation, two offers)", () => {
-  const reqs = batch([navigation], 16);
-  bench("typed-headers negotiate", () => {
-    for (const req of reqs) sink = typed.negotiate("accept", headersOf(req).accept, twoTypes);
+// negotiate keeps the last header it parsed (see src/negotiation/negotiate.ts): the "alternating"
+// groups send a different header on every call, so they measure parsing every time.
+for (const [label, reqs] of [["Chromium navigations", chromium], ["Chromium and Firefox alternating", alternating]] as const) {
+  describe(`negotiate accept (${label}, two offers)`, () => {
+    bench("typed-headers negotiate", () => {
+      for (const req of reqs) sink = typed.negotiate("accept", headersOf(req).accept, twoTypes);
+    });
+    bench("baseline: negotiator mediaType", () => {
+      for (const req of reqs) sink = new Negotiator(req).mediaType(twoTypes);
+    });
   });
-  bench("baseline: negotiator mediaType", () => {
-    for (const req of reqs) sink = new Negotiator(req).mediaType(twoTypes);
-  });
-});
+}
 
-describe("negotiate accept-encoding (gzip, deflate, br, zstd; two offers)", () => {
-  const reqs = batch([navigation], 16);
-  bench("typed-headers negotiate", () => {
-    for (const req of reqs) sink = typed.negotiate("accept-encoding", headersOf(req)["accept-encoding"], twoCodings);
+for (const [label, reqs] of [["Chromium", chromium], ["Chromium and Safari alternating", alternating]] as const) {
+  describe(`negotiate accept-encoding (${label}, two offers)`, () => {
+    bench("typed-headers negotiate", () => {
+      for (const req of reqs) sink = typed.negotiate("accept-encoding", headersOf(req)["accept-encoding"], twoCodings);
+    });
+    bench("baseline: @fastify/accept-negotiator", () => {
+      for (const req of reqs) sink = fastifyNegotiate(headersOf(req)["accept-encoding"] as string, twoCodings);
+    });
+    bench("baseline: negotiator encoding", () => {
+      for (const req of reqs) sink = new Negotiator(req).encoding(twoCodings);
+    });
   });
-  bench("baseline: @fastify/accept-negotiator", () => {
-    for (const req of reqs) sink = fastifyNegotiate(headersOf(req)["accept-encoding"] as string, twoCodings);
-  });
-  bench("baseline: negotiator encoding", () => {
-    for (const req of reqs) sink = new Negotiator(req).encoding(twoCodings);
-  });
-});
+}
 
 export { sink };

@@ -125,6 +125,15 @@ describe("laws", () => {
     );
   });
 
+  test("the remembered last header never leaks into the next answer", () => {
+    for (let round = 0; round < 2; round++) {
+      expect(negotiate("accept-encoding", "gzip", ["br", "gzip"])).toBe("gzip");
+      expect(negotiate("accept-encoding", "br", ["br", "gzip"])).toBe("br");
+      expect(negotiate("accept-encoding", "gzip;q=2", ["br", "gzip"])).toBe("br");
+      expect(negotiate("accept-encoding", ["gzip;q=0", "br"], ["gzip", "br"])).toBe("br");
+    }
+  });
+
   test("hostile header arrays are treated as absent", () => {
     const hostile = new Proxy(["gzip"], { get: () => { throw new Error("boom"); } });
     expect(negotiate("accept-encoding", hostile, ["br"])).toBe("br");

@@ -57,11 +57,11 @@ export function negotiate(kind: NegotiationKind, header: FieldLines, offers: rea
   const given = copyOffers(offers);
   switch (kind) {
     case "accept":
-      return chooseMediaType(readHeader(parseAccept, header), given);
+      return chooseMediaType(readHeader(parseAccept, header, lastAccept), given);
     case "accept-encoding":
-      return chooseCoding(readHeader(parseAcceptEncoding, header), given);
+      return chooseCoding(readHeader(parseAcceptEncoding, header, lastAcceptEncoding), given);
     case "accept-language":
-      return chooseLanguage(readHeader(parseAcceptLanguage, header), given);
+      return chooseLanguage(readHeader(parseAcceptLanguage, header, lastAcceptLanguage), given);
     default:
       throw new TypeError(`typed-headers: negotiate: unknown kind ${describe(kind)}; expected "accept", "accept-encoding" or "accept-language".`);
   }
@@ -95,25 +95,46 @@ function invalidOffer(offer: string, what: string): never {
   throw new TypeError(`typed-headers: negotiate: offer ${JSON.stringify(offer)} is not ${what}.`);
 }
 
+/**
+ * The last one-line header parsed for one kind, and its ranges (undefined: it did not parse).
+ * A server sees the same Accept* values over and over — every request from one browser version
+ * sends the same bytes — so when the next header is the same string its ranges are reused
+ * instead of parsed again. They never leave this module, so no caller can change them.
+ */
+interface LastParse<T> {
+  header: string | undefined;
+  ranges: readonly T[] | undefined;
+}
+
+const lastAccept: LastParse<MediaRange> = { header: undefined, ranges: undefined };
+const lastAcceptEncoding: LastParse<Weighted<string>> = { header: undefined, ranges: undefined };
+const lastAcceptLanguage: LastParse<Weighted<string>> = { header: undefined, ranges: undefined };
+
 /** The parsed header, or undefined when it is absent or does not parse. Never throws. */
-function readHeader<T>(parse: (value: string | readonly string[]) => ParseResult<readonly T[]>, header: unknown): readonly T[] | undefined {
-  let value: string | string[];
+function readHeader<T>(
+  parse: (value: string | readonly string[]) => ParseResult<readonly T[]>,
+  header: unknown,
+  last: LastParse<T>,
+): readonly T[] | undefined {
   if (typeof header === "string") {
-    value = header;
-  } else {
-    try {
-      if (!Array.isArray(header) || header.length === 0) return undefined;
-      value = [];
-      for (let k = 0; k < header.length; k++) {
-        const line: unknown = header[k];
-        if (typeof line !== "string") return undefined;
-        value.push(line);
-      }
-    } catch {
-      return undefined;
-    }
+    if (header === last.header) return last.ranges;
+    const result = parse(header);
+    last.header = header;
+    last.ranges = result.ok ? result.value : undefined;
+    return last.ranges;
   }
-  const result = parse(value);
+  const lines: string[] = [];
+  try {
+    if (!Array.isArray(header) || header.length === 0) return undefined;
+    for (let k = 0; k < header.length; k++) {
+      const line: unknown = header[k];
+      if (typeof line !== "string") return undefined;
+      lines.push(line);
+    }
+  } catch {
+    return undefined;
+  }
+  const result = parse(lines);
   return result.ok ? result.value : undefined;
 }
 
