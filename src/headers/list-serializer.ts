@@ -1,4 +1,5 @@
 import { invalidValue } from "./definition.js";
+import { snapshotArray } from "./snapshot.js";
 
 /**
  * Serializes an array header: each member read once through `member` (which returns its text,
@@ -8,22 +9,22 @@ import { invalidValue } from "./definition.js";
  * @internal
  */
 export function serializeMembers(name: string, value: unknown, member: (item: unknown) => string | undefined, expected: string): string {
+  const items = snapshotArray(value);
   let parts: string[] | undefined;
-  try {
-    if (Array.isArray(value)) {
-      const length = value.length;
-      parts = [];
-      for (let k = 0; k < length; k++) {
-        const part = member(value[k]);
+  if (items !== undefined) {
+    parts = [];
+    try {
+      for (const item of items) {
+        const part = member(item);
         if (part === undefined) {
           parts = undefined;
           break;
         }
         parts.push(part);
       }
+    } catch {
+      parts = undefined;
     }
-  } catch {
-    parts = undefined;
   }
   return parts === undefined ? invalidValue(name, value, expected) : parts.join(", ");
 }

@@ -1,4 +1,5 @@
 import type { FieldLines } from "../headers/codec.js";
+import { snapshotArray } from "../headers/snapshot.js";
 import { parseAccept, type MediaRange } from "../headers/accept.js";
 import { parseAcceptEncoding } from "../headers/accept-encoding.js";
 import { parseAcceptLanguage, scanLanguageRange } from "../headers/accept-language.js";
@@ -69,22 +70,11 @@ export function negotiate(kind: NegotiationKind, header: FieldLines, offers: rea
 
 /** The offers as a private array of strings, or the TypeError for a caller's mistake. */
 function copyOffers(offers: unknown): string[] {
-  let copy: string[] | undefined;
-  try {
-    if (Array.isArray(offers)) {
-      const length = offers.length;
-      copy = [];
-      for (let k = 0; k < length; k++) {
-        const offer: unknown = offers[k];
-        if (typeof offer !== "string") throw new TypeError(`offer ${k} is a ${typeof offer}`);
-        copy.push(offer);
-      }
-    }
-  } catch {
-    copy = undefined;
+  const copy = snapshotArray(offers);
+  if (copy === undefined || !copy.every((offer) => typeof offer === "string")) {
+    throw new TypeError("typed-headers: negotiate: offers must be an array of strings.");
   }
-  if (copy === undefined) throw new TypeError("typed-headers: negotiate: offers must be an array of strings.");
-  return copy;
+  return copy as string[];
 }
 
 function describe(value: unknown): string {
@@ -123,18 +113,9 @@ function readHeader<T>(
     last.ranges = result.ok ? result.value : undefined;
     return last.ranges;
   }
-  const lines: string[] = [];
-  try {
-    if (!Array.isArray(header) || header.length === 0) return undefined;
-    for (let k = 0; k < header.length; k++) {
-      const line: unknown = header[k];
-      if (typeof line !== "string") return undefined;
-      lines.push(line);
-    }
-  } catch {
-    return undefined;
-  }
-  const result = parse(lines);
+  const lines = snapshotArray(header);
+  if (lines === undefined || lines.length === 0 || !lines.every((line) => typeof line === "string")) return undefined;
+  const result = parse(lines as string[]);
   return result.ok ? result.value : undefined;
 }
 
