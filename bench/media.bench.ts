@@ -32,7 +32,9 @@ const bundle = await build({
   target: "node20",
   write: false,
 });
-const typed = (await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0]!.text).toString("base64")}`)) as typeof import("./media-bundle-types.js");
+const typed = (await import(
+  `data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0]!.text).toString("base64")}`
+)) as typeof import("./media-bundle-types.js");
 
 /** Sends one request per header set over loopback and returns what node:http parsed. */
 async function receive(headerSets: readonly Record<string, string>[]): Promise<IncomingMessage[]> {
@@ -109,7 +111,10 @@ const twoCodings = ["br", "gzip"];
 
 // negotiate keeps the last header it parsed (see src/negotiation/negotiate.ts): the "alternating"
 // groups send a different header on every call, so they measure parsing every time.
-for (const [label, reqs] of [["Chromium navigations", chromium], ["Chromium and Firefox alternating", alternating]] as const) {
+for (const [label, reqs] of [
+  ["Chromium navigations", chromium],
+  ["Chromium and Firefox alternating", alternating],
+] as const) {
   describe(`negotiate accept (${label}, two offers)`, () => {
     bench("typed-headers negotiate", () => {
       for (const req of reqs) sink = typed.negotiate("accept", headersOf(req).accept, twoTypes);
@@ -120,7 +125,10 @@ for (const [label, reqs] of [["Chromium navigations", chromium], ["Chromium and 
   });
 }
 
-for (const [label, reqs] of [["Chromium", chromium], ["Chromium and Safari alternating", alternating]] as const) {
+for (const [label, reqs] of [
+  ["Chromium", chromium],
+  ["Chromium and Safari alternating", alternating],
+] as const) {
   describe(`negotiate accept-encoding (${label}, two offers)`, () => {
     bench("typed-headers negotiate", () => {
       for (const req of reqs) sink = typed.negotiate("accept-encoding", headersOf(req)["accept-encoding"], twoCodings);

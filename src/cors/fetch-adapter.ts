@@ -1,7 +1,7 @@
 // The thin adapter from a CorsPolicy to Fetch handlers (Hono, Bun, Deno, Workers). All decisions
 // are the policy's; this only moves headers and statuses.
 import type { CorsDecision, CorsPolicy } from "./policy.js";
-import { mergedVary } from "./vary.js";
+import { mergedVary } from "./merge-vary.js";
 
 /** Sets the decision's headers on `headers`, appending to its Vary. */
 function setHeaders(headers: Headers, decision: CorsDecision): void {

@@ -1,5 +1,5 @@
-import { Origin } from "../syntax/origin.js";
-import { isPublicSuffix } from "./public-suffix.js";
+import { Origin } from "../syntax/serialized-origin.js";
+import { publicSuffixCoveredBy } from "./public-suffix.js";
 
 // Origins allowed by a policy: exact serialized origins, and structured patterns.
 //
@@ -71,8 +71,10 @@ export function parseOriginPattern(source: unknown, credentials: boolean, allowI
       problem: `origins: ${shown} is not https and not loopback; with credentials anyone on the network path could impersonate it. Set allowInsecureOrigins: true to accept that.`,
     };
   }
-  if (credentials && subdomains && isPublicSuffix(host)) {
-    return { ok: false, problem: `origins: ${shown} covers every site under the public suffix ".${host}", which is refused with credentials.` };
+  const suffix = credentials && subdomains ? publicSuffixCoveredBy(host) : undefined;
+  if (suffix !== undefined) {
+    const what = host.startsWith(suffix) ? `every site under the public suffix "${suffix}"` : `the public suffix "${suffix}" and every site under it`;
+    return { ok: false, problem: `origins: ${shown} covers ${what} (Public Suffix List), which is refused with credentials.` };
   }
   return { ok: true, pattern: { source, scheme, host: subdomains ? `.${host}` : host, subdomains, port } };
 }

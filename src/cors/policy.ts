@@ -1,5 +1,6 @@
 import type { FieldName } from "../syntax/field-name.js";
 import type { Method } from "../syntax/method.js";
+import { asLibraryError } from "../syntax/describe.js";
 import { isToken } from "../syntax/token.js";
 import { HeaderMap, trustedHeaderMap, type HeaderInput } from "../map/header-map.js";
 import { parseHeader } from "../registry.js";
@@ -250,7 +251,12 @@ export function corsPolicy<const Config extends CorsPolicyConfig>(
     readonly allowedHeaders?: CheckedList<Config["allowedHeaders"], ForbiddenRequestHeaderName, "allowedHeaders: pages cannot set this header">;
   },
 ): CorsPolicy {
-  return compile(config as CorsPolicyConfig);
+  try {
+    return compile(config as CorsPolicyConfig);
+  } catch (error) {
+    // A configuration's getter, iterator or Proxy may throw anything: only the library's TypeError leaves.
+    throw asLibraryError(error, "corsPolicy: the configuration");
+  }
 }
 
 interface Compiled {
@@ -272,9 +278,11 @@ interface Compiled {
   readonly acrhMemo: Map<string, CorsDecisionReason | "allowed">;
 }
 
-function compile(config: CorsPolicyConfig): CorsPolicy {
+function compile(input: CorsPolicyConfig): CorsPolicy {
   const problems: string[] = [];
-  if (config === null || typeof config !== "object") throw new TypeError("typed-headers: corsPolicy expects a configuration object.");
+  if (input === null || typeof input !== "object") throw new TypeError("typed-headers: corsPolicy expects a configuration object.");
+  // Each setting is read once: a getter cannot answer one thing to the checks and another later.
+  const config = { ...input };
   for (const key of Object.keys(config)) if (!KNOWN_KEYS.has(key)) problems.push(`${key}: not a corsPolicy option.`);
   const credentials = config.credentials === true;
   if (config.credentials !== undefined && typeof config.credentials !== "boolean") problems.push("credentials: expected true or false.");
@@ -352,7 +360,18 @@ function compile(config: CorsPolicyConfig): CorsPolicy {
     maxAge: maxAge === undefined ? undefined : String(maxAge),
     acrhMemo: new Map(),
   };
-  return { handle: (request) => decide(compiled, request) };
+  return {
+    handle(request) {
+      let snapshot: { readonly method: string; readonly headers: HeaderInput };
+      try {
+        const { method, headers } = request;
+        snapshot = { method, headers };
+      } catch (error) {
+        throw asLibraryError(error, "policy.handle: the request");
+      }
+      return decide(compiled, snapshot);
+    },
+  };
 }
 
 type ListKey = "methods" | "allowedHeaders" | "exposedHeaders";
@@ -389,9 +408,14 @@ function readList(
   return { names, wildcard };
 }
 
+// Vary lists every request header the answer depends on. A preflight's answer always depends on
+// ACRM (an invalid or unlisted method is refused), ACRH (Access-Control-Allow-Headers is sent only
+// when it is present, and unlisted names are refused) and the private-network request header
+// (refused when privateNetwork is off, answered when on), whatever the configuration; on Origin
+// unless origins is "*".
 const VARY_ORIGIN = "origin";
-const VARY_PREFLIGHT = "origin, access-control-request-method, access-control-request-headers";
-const VARY_PREFLIGHT_PNA = `${VARY_PREFLIGHT}, access-control-request-private-network`;
+const VARY_PREFLIGHT_ANY_ORIGIN = "access-control-request-method, access-control-request-headers, access-control-request-private-network";
+const VARY_PREFLIGHT = `${VARY_ORIGIN}, ${VARY_PREFLIGHT_ANY_ORIGIN}`;
 
 //   A decision, from the request's Origin, method, ACRM, ACRH and ACRPN. The response headers are
 //   the policy's own precomputed strings (and the validated origin), so the decision's map owns
@@ -403,7 +427,7 @@ function decide(policy: Compiled, request: { readonly method: string; readonly h
   const preflight = request.method === "OPTIONS" && acrm !== null;
   const names: string[] = [];
   const values: string[] = [];
-  const vary = policy.anyOrigin ? undefined : preflight ? (policy.privateNetwork ? VARY_PREFLIGHT_PNA : VARY_PREFLIGHT) : VARY_ORIGIN;
+  const vary = preflight ? (policy.anyOrigin ? VARY_PREFLIGHT_ANY_ORIGIN : VARY_PREFLIGHT) : policy.anyOrigin ? undefined : VARY_ORIGIN;
   if (vary !== undefined) add(names, values, "vary", vary);
 
   if (originLine === null) {

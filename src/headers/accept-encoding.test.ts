@@ -16,7 +16,13 @@ describe("Accept-Encoding", () => {
       ],
     });
     expect(acceptEncodingHeader.parse("")).toEqual({ ok: true, value: [] });
-    expect(acceptEncodingHeader.parse(["gzip", "br"])).toEqual({ ok: true, value: [{ value: "gzip", weight: 1 }, { value: "br", weight: 1 }] });
+    expect(acceptEncodingHeader.parse(["gzip", "br"])).toEqual({
+      ok: true,
+      value: [
+        { value: "gzip", weight: 1 },
+        { value: "br", weight: 1 },
+      ],
+    });
   });
 
   test.each([
@@ -26,7 +32,7 @@ describe("Accept-Encoding", () => {
     ["gzip;q=.5", "invalid-weight", 7],
     ['gzip;q="0.5"', "invalid-weight", 7],
     ["gzip br", "invalid-token", 5],
-    ["gz\"ip", "invalid-token", 2],
+    ['gz"ip', "invalid-token", 2],
   ])("%j fails with %s at %i", (value, code, offset) => {
     expect(acceptEncodingHeader.parse(value)).toMatchObject({ ok: false, error: { code, offset } });
   });
@@ -40,7 +46,12 @@ describe("Accept-Encoding", () => {
         expect(acceptEncodingHeader.parse(acceptEncodingHeader.serialize(value))).toEqual({ ok: true, value });
       }),
     );
-    for (const bad of [[{ value: "GZIP", weight: 1 }], [{ value: "gzip", weight: 0.0001 }], [{ value: "g zip", weight: 1 }], {}]) {
+    for (const bad of [
+      [{ value: "GZIP", weight: 1 }],
+      [{ value: "gzip", weight: 0.0001 }],
+      [{ value: "g zip", weight: 1 }],
+      {},
+    ]) {
       expect(() => acceptEncodingHeader.serialize(bad as never)).toThrow(/^typed-headers: cannot serialize accept-encoding/);
     }
   });
@@ -75,8 +86,12 @@ describe("Accept-Language", () => {
   });
 
   test("laws", () => {
-    const subtag = (digits: boolean) => fc.string({ unit: fc.constantFrom(...(digits ? "abz09" : "abz").split("")), minLength: 1, maxLength: 8 });
-    const languageRange = fc.oneof(fc.constant("*"), fc.tuple(subtag(false), fc.array(subtag(true), { maxLength: 2 })).map(([first, rest]) => [first, ...rest].join("-")));
+    const subtag = (digits: boolean) =>
+      fc.string({ unit: fc.constantFrom(...(digits ? "abz09" : "abz").split("")), minLength: 1, maxLength: 8 });
+    const languageRange = fc.oneof(
+      fc.constant("*"),
+      fc.tuple(subtag(false), fc.array(subtag(true), { maxLength: 2 })).map(([first, rest]) => [first, ...rest].join("-")),
+    );
     const weighted = fc.record({ value: languageRange, weight: fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000) });
     fc.assert(fc.property(anyFieldLines, (value) => void acceptLanguageHeader.parse(value as string)));
     fc.assert(

@@ -27,7 +27,12 @@ export function scanLanguageRange(s: string, start: number, end: number): number
   let subtagStart = start;
   for (;;) {
     // The first subtag is letters only; later ones letters and digits; each 1 to 8 long.
-    while (i < end && i - subtagStart < 8 && (alphanumKind(s.charCodeAt(i)) === 1 || (subtagStart !== start && alphanumKind(s.charCodeAt(i)) === 2))) i++;
+    while (
+      i < end &&
+      i - subtagStart < 8 &&
+      (alphanumKind(s.charCodeAt(i)) === 1 || (subtagStart !== start && alphanumKind(s.charCodeAt(i)) === 2))
+    )
+      i++;
     if (i === subtagStart) return -(i + 1);
     if (i < end && alphanumKind(s.charCodeAt(i)) !== 0) return -(i + 1);
     if (i === end || s.charCodeAt(i) !== 0x2d) return i;

@@ -59,10 +59,24 @@ describe("Accept", () => {
   });
 
   test("serializes canonically", () => {
-    expect(acceptHeader.serialize([range("text", "html"), range("*", "*", 0.8), range("text", "plain", 0.25, [["format", "flowed"], ["x", "a b"]])])).toBe(
-      'text/html, */*;q=0.8, text/plain;format=flowed;x="a b";q=0.25',
-    );
-    for (const bad of [[range("*", "html")], [range("text", "html", 2)], [range("text", "html", 1, [["q", "1"]])], [range("Text", "html")], "text/html", [null]]) {
+    expect(
+      acceptHeader.serialize([
+        range("text", "html"),
+        range("*", "*", 0.8),
+        range("text", "plain", 0.25, [
+          ["format", "flowed"],
+          ["x", "a b"],
+        ]),
+      ]),
+    ).toBe('text/html, */*;q=0.8, text/plain;format=flowed;x="a b";q=0.25');
+    for (const bad of [
+      [range("*", "html")],
+      [range("text", "html", 2)],
+      [range("text", "html", 1, [["q", "1"]])],
+      [range("Text", "html")],
+      "text/html",
+      [null],
+    ]) {
       expect(() => acceptHeader.serialize(bad as never)).toThrow(/^typed-headers: cannot serialize accept/);
     }
   });
@@ -71,7 +85,18 @@ describe("Accept", () => {
   const token = fc.string({ unit: tchar, minLength: 1, maxLength: 6 });
   const weight = fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000);
   const mediaRange = fc
-    .tuple(fc.oneof(token, fc.constant("*")), token, weight, fc.uniqueArray(fc.tuple(token.filter((n) => n !== "q"), fc.string({ maxLength: 5 }).filter((v) => /^[\t\x20-\x7e]*$/.test(v))), { selector: ([n]) => n, maxLength: 3 }))
+    .tuple(
+      fc.oneof(token, fc.constant("*")),
+      token,
+      weight,
+      fc.uniqueArray(
+        fc.tuple(
+          token.filter((n) => n !== "q"),
+          fc.string({ maxLength: 5 }).filter((v) => /^[\t\x20-\x7e]*$/.test(v)),
+        ),
+        { selector: ([n]) => n, maxLength: 3 },
+      ),
+    )
     .map(([type, subtype, w, parameters]) => range(type, type === "*" ? "*" : subtype, w, parameters));
 
   test("laws: never throws; round trip; output is a field value", () => {

@@ -78,7 +78,13 @@ function serializeMediaRange(range: unknown): string | undefined {
   if ((type === "*" && subtype !== "*") || !isWeight(weight) || !(parameters instanceof Map)) return undefined;
   let out = `${type}/${subtype}`;
   for (const [name, parameter] of Map.prototype.entries.call(parameters) as IterableIterator<[unknown, unknown]>) {
-    if (typeof name !== "string" || typeof parameter !== "string" || !isLowercaseToken(name) || name === "q" || !isQuotable(parameter)) {
+    if (
+      typeof name !== "string" ||
+      typeof parameter !== "string" ||
+      !isLowercaseToken(name) ||
+      name === "q" ||
+      !isQuotable(parameter)
+    ) {
       return undefined;
     }
     out += `;${name}=${quoteIfNeeded(parameter)}`;
@@ -106,5 +112,10 @@ export const acceptHeader: HeaderCodec<"accept", readonly MediaRange[]> = /* @__
   name: "accept",
   parse: parseAccept,
   serialize: (value) =>
-    serializeMembers("accept", value, serializeMediaRange, "an array of media ranges ({ type, subtype, parameters: Map, weight })"),
+    serializeMembers(
+      "accept",
+      value,
+      serializeMediaRange,
+      "an array of media ranges ({ type, subtype, parameters: Map, weight })",
+    ),
 });

@@ -9,14 +9,20 @@ describe("Content-Length", () => {
     expect(contentLengthHeader.parse(" 007 ")).toEqual({ ok: true, value: 7 });
     expect(contentLengthHeader.parse("9007199254740991")).toEqual({ ok: true, value: Number.MAX_SAFE_INTEGER });
     expect(contentLengthHeader.parse("9007199254740992")).toMatchObject({ ok: false, error: { code: "invalid-content-length" } });
-    expect(contentLengthHeader.parse("99999999999999999999999999")).toMatchObject({ ok: false, error: { code: "invalid-content-length" } });
+    expect(contentLengthHeader.parse("99999999999999999999999999")).toMatchObject({
+      ok: false,
+      error: { code: "invalid-content-length" },
+    });
   });
 
   test("repeated values (RFC 9110 §8.6, RFC 9112 §6.3): valid only when all are equal", () => {
     expect(contentLengthHeader.parse("42, 42")).toEqual({ ok: true, value: 42 });
     expect(contentLengthHeader.parse(["42", "42", "042"])).toEqual({ ok: true, value: 42 });
     expect(contentLengthHeader.parse("42,,42,")).toEqual({ ok: true, value: 42 });
-    expect(contentLengthHeader.parse(["42", "43"])).toMatchObject({ ok: false, error: { code: "conflicting-values", offset: 4 } });
+    expect(contentLengthHeader.parse(["42", "43"])).toMatchObject({
+      ok: false,
+      error: { code: "conflicting-values", offset: 4 },
+    });
     expect(contentLengthHeader.parse("5, 6")).toMatchObject({ ok: false, error: { code: "conflicting-values", offset: 3 } });
   });
 

@@ -31,7 +31,11 @@ function parseContentLength(value: string | readonly string[]): ParseResult<numb
     const stop = i;
     while (i < end && isOws(s.charCodeAt(i))) i++;
     if (i < end && s.charCodeAt(i) !== 0x2c) {
-      return fail("invalid-content-length", `expected a length (digits), found ${describeChar(s, i === stop ? i : stop)} at offset ${stop}.`, stop);
+      return fail(
+        "invalid-content-length",
+        `expected a length (digits), found ${describeChar(s, i === stop ? i : stop)} at offset ${stop}.`,
+        stop,
+      );
     }
     if (stop === start) return fail("invalid-content-length", `expected a length (digits) at offset ${start}.`, start);
     if (member > MAX_LENGTH) {
@@ -68,5 +72,7 @@ export const contentLengthHeader: HeaderCodec<"content-length", number> = /* @__
   name: "content-length",
   parse: parseContentLength,
   serialize: (value) =>
-    Number.isSafeInteger(value) && value >= 0 ? String(value) : invalidValue("content-length", value, "an integer from 0 to 2^53 − 1"),
+    Number.isSafeInteger(value) && value >= 0
+      ? String(value)
+      : invalidValue("content-length", value, "an integer from 0 to 2^53 − 1"),
 });

@@ -9,7 +9,8 @@ import { contentTypeHeader } from "./content-type.js";
 type MimeVector = { input: string; output: string | null };
 type ExtractVector = { input: string[]; mimeType: string | null };
 
-const fixture = (name: string): unknown[] => JSON.parse(readFileSync(new URL(`../../test/fixtures/media/${name}`, import.meta.url), "utf8"));
+const fixture = (name: string): unknown[] =>
+  JSON.parse(readFileSync(new URL(`../../test/fixtures/media/${name}`, import.meta.url), "utf8"));
 const mimeVectors = [...fixture("mime-types.json"), ...fixture("generated-mime-types.json")].filter(
   (v): v is MimeVector => typeof v === "object",
 );
@@ -75,16 +76,53 @@ describe("differential: Node's util.MIMEType (its own WHATWG implementation)", (
   }
 
   const word = fc.constantFrom("text", "HTML", "a", "x-y", "*", "charset", "q", "UTF-8", "");
-  const odd = fc.constantFrom("/", ";", "=", '"', "\\", " ", "\t", "\n", "\r", "\f", "\v", ",", "é", "\u00ff", "\u0100", "€", "(", "\0", "\u007f");
+  const odd = fc.constantFrom(
+    "/",
+    ";",
+    "=",
+    '"',
+    "\\",
+    " ",
+    "\t",
+    "\n",
+    "\r",
+    "\f",
+    "\v",
+    ",",
+    "é",
+    "\u00ff",
+    "\u0100",
+    "€",
+    "(",
+    "\0",
+    "\u007f",
+  );
   const text = fc.array(fc.oneof(word, odd), { maxLength: 5 }).map((parts) => parts.join(""));
-  const unquoted = fc.oneof(word, text.filter((t) => !t.startsWith('"')));
+  const unquoted = fc.oneof(
+    word,
+    text.filter((t) => !t.startsWith('"')),
+  );
   // Quoted values end the parameter (closed, or at the end of the input): see the first
   // explained disagreement below for what follows a closing quote.
   const parameter = fc
-    .tuple(fc.constantFrom(";", "; ", " ;", ";\t", ";;"), word, fc.constantFrom("=", "", " =", "= "), fc.oneof(unquoted, text.map((t) => `"${t.replaceAll('"', "")}"`)))
+    .tuple(
+      fc.constantFrom(";", "; ", " ;", ";\t", ";;"),
+      word,
+      fc.constantFrom("=", "", " =", "= "),
+      fc.oneof(
+        unquoted,
+        text.map((t) => `"${t.replaceAll('"', "")}"`),
+      ),
+    )
     .map((parts) => parts.join(""));
   const mimeish = fc
-    .tuple(fc.constantFrom("", " ", "\t\n"), word, fc.constantFrom("/", "/", " /", "\t", ""), word, fc.array(parameter, { maxLength: 4 }))
+    .tuple(
+      fc.constantFrom("", " ", "\t\n"),
+      word,
+      fc.constantFrom("/", "/", " /", "\t", ""),
+      word,
+      fc.array(parameter, { maxLength: 4 }),
+    )
     .map(([lead, type, slash, subtype, parameters]) => lead + type + slash + subtype + parameters.join(""));
   const trimHttpWhitespace = (s: string) => s.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, "");
 
@@ -182,7 +220,7 @@ describe("Content-Type confusion (CVE-2025-32442, CVE-2026-25223): one answer, t
 describe("laws", () => {
   const tchar = fc.constantFrom(..."abcXYZ09-+.!#$%&'^_`|~*".split(""));
   const tokenish = fc.string({ unit: tchar, minLength: 1, maxLength: 8 });
-  const parameterValue = fc.string({ unit: fc.constantFrom(..."ab Z\t\"\\;,=()é\u00ff~".split("")), maxLength: 8 });
+  const parameterValue = fc.string({ unit: fc.constantFrom(...'ab Z\t"\\;,=()é\u00ff~'.split("")), maxLength: 8 });
   const mediaType = fc
     .tuple(tokenish, tokenish, fc.array(fc.tuple(tokenish, parameterValue), { maxLength: 4 }))
     .filter(([type, subtype]) => `${type}/${subtype}` !== "*/*")
@@ -202,7 +240,7 @@ describe("laws", () => {
   });
 
   test("one value without commas: parseHeader is MediaType.parse, and fails exactly when CR, LF, NUL or a char above U+00FF is present", () => {
-    const noisy = fc.string({ unit: fc.constantFrom(..."ab/;=\" \t\r\n\0\u00e9\u0100xY*".split("")), maxLength: 16 });
+    const noisy = fc.string({ unit: fc.constantFrom(...'ab/;=" \t\r\n\0\u00e9\u0100xY*'.split("")), maxLength: 16 });
     fc.assert(
       fc.property(fc.oneof(mimeish(), noisy), (input) => {
         const forbidden = /[\r\n\0\u0100-\uffff]/.test(input);
@@ -236,21 +274,44 @@ describe("laws", () => {
   });
 
   test("serialize throws the library's TypeError for anything else, even hostile values", () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error("boom"); } });
-    const throwing = { get type(): string { throw new Error("boom"); }, subtype: "b", essence: "a/b", parameters: new Map() };
-    for (const bad of [null, "text/plain", { type: "text", subtype: "plain" }, hostile, throwing, 10n,
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("boom");
+        },
+      },
+    );
+    const throwing = {
+      get type(): string {
+        throw new Error("boom");
+      },
+      subtype: "b",
+      essence: "a/b",
+      parameters: new Map(),
+    };
+    for (const bad of [
+      null,
+      "text/plain",
+      { type: "text", subtype: "plain" },
+      hostile,
+      throwing,
+      10n,
       { type: "Text", subtype: "plain", essence: "Text/plain", parameters: new Map() },
       { type: "text", subtype: "plain", essence: "text/plain", parameters: new Map([["x", "\r"]]) },
-      { type: "*", subtype: "*", essence: "*/*", parameters: new Map() }]) {
+      { type: "*", subtype: "*", essence: "*/*", parameters: new Map() },
+    ]) {
       expect(() => contentTypeHeader.serialize(bad as never)).toThrow(/^typed-headers: cannot serialize content-type/);
     }
   });
 
   test("MediaType.is is true exactly for what parse returns", () => {
-    fc.assert(fc.property(fc.oneof(mimeish(), fc.string()), (input) => {
-      const result = MediaType.parse(input);
-      if (result.ok) expect(MediaType.is(result.value)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.oneof(mimeish(), fc.string()), (input) => {
+        const result = MediaType.parse(input);
+        if (result.ok) expect(MediaType.is(result.value)).toBe(true);
+      }),
+    );
     expect(MediaType.is({ type: "text", subtype: "plain", essence: "text/plain", parameters: new Map() })).toBe(true);
     expect(MediaType.is({ type: "text", subtype: "plain", essence: "text/html", parameters: new Map() })).toBe(false);
     expect(MediaType.is({ type: "text", subtype: "plain", essence: "text/plain", parameters: {} })).toBe(false);
@@ -259,5 +320,7 @@ describe("laws", () => {
 });
 
 function mimeish() {
-  return fc.array(fc.constantFrom("text", "/", "Plain", ";", "a=b", '"', "\\", " ", "\t", "x=", "é"), { maxLength: 10 }).map((p) => p.join(""));
+  return fc
+    .array(fc.constantFrom("text", "/", "Plain", ";", "a=b", '"', "\\", " ", "\t", "x=", "é"), { maxLength: 10 })
+    .map((p) => p.join(""));
 }

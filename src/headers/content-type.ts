@@ -1,4 +1,4 @@
-import { MediaType, scanMediaType, serializeMediaType } from "../syntax/media-type.js";
+import { type MediaType, scanMediaType, serializeMediaType } from "../syntax/media-type.js";
 import { skipHttpQuotedString } from "../syntax/quoted-string.js";
 import { fail, ok, type Failure, type ParseResult } from "../syntax/result.js";
 import { codecOf, type HeaderCodec } from "./codec.js";
@@ -86,7 +86,11 @@ function endOfPiece(s: string, start: number): number {
 }
 
 function wildcardFailure(offset: number): Failure {
-  return fail("invalid-media-type", `found "*/*" at offset ${offset}: a response has a type, and browsers skip "*/*" in Content-Type.`, offset);
+  return fail(
+    "invalid-media-type",
+    `found "*/*" at offset ${offset}: a response has a type, and browsers skip "*/*" in Content-Type.`,
+    offset,
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { invalidValue } from "./definition.js";
-import { snapshotArray } from "./snapshot.js";
+import { arraySnapshot } from "../syntax/array-snapshot.js";
 
 /**
  * Serializes an array header: each member read once through `member` (which returns its text,
@@ -8,8 +8,13 @@ import { snapshotArray } from "./snapshot.js";
  * `expected`.
  * @internal
  */
-export function serializeMembers(name: string, value: unknown, member: (item: unknown) => string | undefined, expected: string): string {
-  const items = snapshotArray(value);
+export function serializeMembers(
+  name: string,
+  value: unknown,
+  member: (item: unknown) => string | undefined,
+  expected: string,
+): string {
+  const items = arraySnapshot(value);
   let parts: string[] | undefined;
   if (items !== undefined) {
     parts = [];

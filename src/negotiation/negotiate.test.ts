@@ -19,14 +19,18 @@ function expectWeights(kind: NegotiationKind, header: string, weights: readonly 
 
 describe("RFC 9110 §12.5 examples", () => {
   test("§12.5.1 Table 5 (with verified erratum 7138: text/html;level=3 is 0.3)", () => {
-    expectWeights("accept", "text/*;q=0.3, text/plain;q=0.7, text/plain;format=flowed, text/plain;format=fixed;q=0.4, */*;q=0.5", [
-      ["text/plain;format=flowed", 1],
-      ["text/plain", 0.7],
-      ["text/html", 0.3],
-      ["image/jpeg", 0.5],
-      ["text/plain;format=fixed", 0.4],
-      ["text/html;level=3", 0.3],
-    ]);
+    expectWeights(
+      "accept",
+      "text/*;q=0.3, text/plain;q=0.7, text/plain;format=flowed, text/plain;format=fixed;q=0.4, */*;q=0.5",
+      [
+        ["text/plain;format=flowed", 1],
+        ["text/plain", 0.7],
+        ["text/html", 0.3],
+        ["image/jpeg", 0.5],
+        ["text/plain;format=fixed", 0.4],
+        ["text/html;level=3", 0.3],
+      ],
+    );
   });
 
   test("§12.5.1: audio/basic over the 80% mark-down of other audio", () => {
@@ -48,13 +52,32 @@ describe("RFC 9110 §12.5 examples", () => {
   });
 
   test("§12.5.3 Accept-Encoding examples", () => {
-    expectWeights("accept-encoding", "compress, gzip", [["compress", 1], ["gzip", 1], ["br", 0]]);
+    expectWeights("accept-encoding", "compress, gzip", [
+      ["compress", 1],
+      ["gzip", 1],
+      ["br", 0],
+    ]);
     expect(negotiate("accept-encoding", "compress, gzip", ["identity"])).toBe("identity");
     // An empty value: no coding is wanted, identity still is.
-    expectWeights("accept-encoding", "", [["identity", 1], ["gzip", 0]]);
-    expectWeights("accept-encoding", "*", [["gzip", 1], ["identity", 1]]);
-    expectWeights("accept-encoding", "compress;q=0.5, gzip;q=1.0", [["gzip", 1], ["compress", 0.5], ["identity", 0.5], ["br", 0]]);
-    expectWeights("accept-encoding", "gzip;q=1.0, identity; q=0.5, *;q=0", [["gzip", 1], ["identity", 0.5], ["br", 0]]);
+    expectWeights("accept-encoding", "", [
+      ["identity", 1],
+      ["gzip", 0],
+    ]);
+    expectWeights("accept-encoding", "*", [
+      ["gzip", 1],
+      ["identity", 1],
+    ]);
+    expectWeights("accept-encoding", "compress;q=0.5, gzip;q=1.0", [
+      ["gzip", 1],
+      ["compress", 0.5],
+      ["identity", 0.5],
+      ["br", 0],
+    ]);
+    expectWeights("accept-encoding", "gzip;q=1.0, identity; q=0.5, *;q=0", [
+      ["gzip", 1],
+      ["identity", 0.5],
+      ["br", 0],
+    ]);
     // identity is excluded only explicitly, or by "*;q=0" without an identity entry.
     expect(negotiate("accept-encoding", "gzip, *;q=0", ["identity"])).toBeNull();
     expect(negotiate("accept-encoding", "gzip, identity;q=0", ["identity"])).toBeNull();
@@ -81,7 +104,9 @@ describe("RFC 9110 §12.5 examples", () => {
   });
 
   test("a range with parameters matches only offers that have them (charset case-insensitively)", () => {
-    expect(negotiate("accept", "text/html;charset=UTF-8", ["text/html", "text/html;charset=utf-8"])).toBe("text/html;charset=utf-8");
+    expect(negotiate("accept", "text/html;charset=UTF-8", ["text/html", "text/html;charset=utf-8"])).toBe(
+      "text/html;charset=utf-8",
+    );
     expect(negotiate("accept", "text/html;level=1", ["text/html;level=2"])).toBeNull();
   });
 
@@ -98,7 +123,9 @@ describe("RFC 9110 §12.5 examples", () => {
   });
 
   test("mistakes in the code are TypeErrors: unknown kind, offers that are not offers", () => {
-    expect(() => negotiate("accept-charset" as NegotiationKind, "utf-8", ["utf-8"])).toThrow(/^typed-headers: negotiate: unknown kind/);
+    expect(() => negotiate("accept-charset" as NegotiationKind, "utf-8", ["utf-8"])).toThrow(
+      /^typed-headers: negotiate: unknown kind/,
+    );
     expect(() => negotiate("accept", "*/*", ["json"])).toThrow(/^typed-headers: negotiate: offer "json" is not a media type/);
     expect(() => negotiate("accept-encoding", "*", ["g zip"])).toThrow(TypeError);
     expect(() => negotiate("accept-language", "*", ["*"])).toThrow(TypeError);
@@ -135,7 +162,11 @@ describe("laws", () => {
   });
 
   test("hostile header arrays are treated as absent", () => {
-    const hostile = new Proxy(["gzip"], { get: () => { throw new Error("boom"); } });
+    const hostile = new Proxy(["gzip"], {
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     expect(negotiate("accept-encoding", hostile, ["br"])).toBe("br");
   });
 });
@@ -145,18 +176,36 @@ describe("differential: negotiator (what Express and Koa use)", () => {
   /** A header of distinct ranges with distinct weights (see the explained deviations below for the rest). */
   function header(ranges: readonly string[]) {
     return fc
-      .tuple(fc.uniqueArray(fc.constantFrom(...ranges), { maxLength: 5, comparator: (a, b) => a.toLowerCase() === b.toLowerCase() }), fc.shuffledSubarray(weights))
-      .map(([chosen, qs]) => chosen.slice(0, qs.length).map((range, k) => range + (qs[k] as string)).join(", "));
+      .tuple(
+        fc.uniqueArray(fc.constantFrom(...ranges), { maxLength: 5, comparator: (a, b) => a.toLowerCase() === b.toLowerCase() }),
+        fc.shuffledSubarray(weights),
+      )
+      .map(([chosen, qs]) =>
+        chosen
+          .slice(0, qs.length)
+          .map((range, k) => range + (qs[k] as string))
+          .join(", "),
+      );
   }
   const offers = (pool: readonly string[]) => fc.uniqueArray(fc.constantFrom(...pool), { minLength: 1, maxLength: 4 });
 
-  function agree(kind: NegotiationKind, headers: fc.Arbitrary<string>, pool: readonly string[], skip = (_h: string, _o: string[]) => false) {
+  function agree(
+    kind: NegotiationKind,
+    headers: fc.Arbitrary<string>,
+    pool: readonly string[],
+    skip = (_h: string, _o: string[]) => false,
+  ) {
     fc.assert(
       fc.property(headers, offers(pool), (value, given) => {
         if (skip(value, given)) return;
         const name = kind;
         const negotiator = new Negotiator({ headers: { [name]: value } });
-        const theirs = kind === "accept" ? negotiator.mediaType(given) : kind === "accept-encoding" ? negotiator.encoding(given) : negotiator.language(given);
+        const theirs =
+          kind === "accept"
+            ? negotiator.mediaType(given)
+            : kind === "accept-encoding"
+              ? negotiator.encoding(given)
+              : negotiator.language(given);
         expect(negotiate(kind, value, given)).toBe(theirs ?? null);
       }),
       { numRuns: 2000 },
@@ -166,24 +215,43 @@ describe("differential: negotiator (what Express and Koa use)", () => {
   test("accept", () => {
     agree(
       "accept",
-      header(["text/html", "text/*", "*/*", "application/json", "application/*", "text/plain;format=flowed", "TEXT/PLAIN", "image/webp"]),
+      header([
+        "text/html",
+        "text/*",
+        "*/*",
+        "application/json",
+        "application/*",
+        "text/plain;format=flowed",
+        "TEXT/PLAIN",
+        "image/webp",
+      ]),
       ["text/html", "application/json", "text/plain", "image/webp", "text/plain;format=flowed"],
     );
   });
 
   test("accept-encoding", () => {
-    agree("accept-encoding", header(["gzip", "br", "identity", "*", "deflate", "ZSTD"]), ["gzip", "br", "identity", "deflate", "zstd"]);
+    agree("accept-encoding", header(["gzip", "br", "identity", "*", "deflate", "ZSTD"]), [
+      "gzip",
+      "br",
+      "identity",
+      "deflate",
+      "zstd",
+    ]);
   });
 
   test("accept-language (without offers that are a prefix of a range or of another offer: see below)", () => {
     const prefixOf = (offer: string, text: string) => text.toLowerCase().includes(`${offer.toLowerCase()}-`);
-    agree("accept-language", header(["en", "en-US", "fr", "fr-CH", "*", "de"]), ["en", "en-US", "en-GB", "fr", "fr-CH", "de"], (value, given) =>
-      given.some((offer) => prefixOf(offer, value) || given.some((other) => prefixOf(offer, other))),
+    agree(
+      "accept-language",
+      header(["en", "en-US", "fr", "fr-CH", "*", "de"]),
+      ["en", "en-US", "en-GB", "fr", "fr-CH", "de"],
+      (value, given) => given.some((offer) => prefixOf(offer, value) || given.some((other) => prefixOf(offer, other))),
     );
   });
 
   // Where negotiator answers differently, and why ours is the one to keep.
-  const theirs = (name: string, value: string | undefined) => new Negotiator({ headers: value === undefined ? {} : { [name]: value } });
+  const theirs = (name: string, value: string | undefined) =>
+    new Negotiator({ headers: value === undefined ? {} : { [name]: value } });
 
   test("ties go to the client's order (DESIGN §10), not to the more specific range", () => {
     // Both offers weigh 1; the client listed application/* first.

@@ -1,5 +1,5 @@
 import type { FieldLines } from "../headers/codec.js";
-import { snapshotArray } from "../headers/snapshot.js";
+import { arraySnapshot } from "../syntax/array-snapshot.js";
 import { parseAccept, type MediaRange } from "../headers/accept.js";
 import { parseAcceptEncoding } from "../headers/accept-encoding.js";
 import { parseAcceptLanguage, scanLanguageRange } from "../headers/accept-language.js";
@@ -64,13 +64,15 @@ export function negotiate(kind: NegotiationKind, header: FieldLines, offers: rea
     case "accept-language":
       return chooseLanguage(readHeader(parseAcceptLanguage, header, lastAcceptLanguage), given);
     default:
-      throw new TypeError(`typed-headers: negotiate: unknown kind ${describe(kind)}; expected "accept", "accept-encoding" or "accept-language".`);
+      throw new TypeError(
+        `typed-headers: negotiate: unknown kind ${describe(kind)}; expected "accept", "accept-encoding" or "accept-language".`,
+      );
   }
 }
 
 /** The offers as a private array of strings, or the TypeError for a caller's mistake. */
 function copyOffers(offers: unknown): string[] {
-  const copy = snapshotArray(offers);
+  const copy = arraySnapshot(offers);
   if (copy === undefined || !copy.every((offer) => typeof offer === "string")) {
     throw new TypeError("typed-headers: negotiate: offers must be an array of strings.");
   }
@@ -113,7 +115,7 @@ function readHeader<T>(
     last.ranges = result.ok ? result.value : undefined;
     return last.ranges;
   }
-  const lines = snapshotArray(header);
+  const lines = arraySnapshot(header);
   if (lines === undefined || lines.length === 0 || !lines.every((line) => typeof line === "string")) return undefined;
   const result = parse(lines as string[]);
   return result.ok ? result.value : undefined;
@@ -173,7 +175,8 @@ function rangeSpecificity(range: MediaRange, offer: MediaType): number {
   if (range.subtype !== offer.subtype) return -1;
   for (const [name, value] of range.parameters) {
     const offered = offer.parameters.get(name);
-    if (offered === undefined || !(offered === value || (name === "charset" && offered.toLowerCase() === value.toLowerCase()))) return -1;
+    if (offered === undefined || !(offered === value || (name === "charset" && offered.toLowerCase() === value.toLowerCase())))
+      return -1;
   }
   return 2 + range.parameters.size;
 }
@@ -220,7 +223,10 @@ function chooseLanguage(ranges: readonly Weighted<string>[] | undefined, offers:
     for (let r = 0; r < ranges.length; r++) {
       const range = (ranges[r] as Weighted<string>).value;
       const length = range === "*" ? 0 : range.length;
-      if (length > longest && (range === "*" || range === tag || (tag.startsWith(range) && tag.charCodeAt(range.length) === 0x2d))) {
+      if (
+        length > longest &&
+        (range === "*" || range === tag || (tag.startsWith(range) && tag.charCodeAt(range.length) === 0x2d))
+      ) {
         longest = length;
         rangeIndex = r;
       }

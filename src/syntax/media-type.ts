@@ -83,8 +83,10 @@ export function scanMediaType(s: string, start: number, end: number, regularOnly
 export function scanMediaType(s: string, start: number, end: number, regularOnly: boolean): ParseResult<MediaType> | undefined;
 export function scanMediaType(s: string, start: number, end: number, regularOnly = false): ParseResult<MediaType> | undefined {
   let newline = false;
-  for (; start < end && isHttpWhitespace(s.charCodeAt(start)); start++) newline ||= s.charCodeAt(start) < 0x20 && s.charCodeAt(start) !== 0x09;
-  for (; end > start && isHttpWhitespace(s.charCodeAt(end - 1)); end--) newline ||= s.charCodeAt(end - 1) < 0x20 && s.charCodeAt(end - 1) !== 0x09;
+  for (; start < end && isHttpWhitespace(s.charCodeAt(start)); start++)
+    newline ||= s.charCodeAt(start) < 0x20 && s.charCodeAt(start) !== 0x09;
+  for (; end > start && isHttpWhitespace(s.charCodeAt(end - 1)); end--)
+    newline ||= s.charCodeAt(end - 1) < 0x20 && s.charCodeAt(end - 1) !== 0x09;
   let upper = false;
   let i = start;
   for (; i < end; i++) {

@@ -116,5 +116,9 @@ function badElement(s: string, i: number, grammar: WeightedListGrammar<unknown>)
 }
 
 function badParameter(s: string, i: number, expected: string): Failure {
-  return fail("invalid-parameter", `expected ${expected}, found ${found(s, i, i)} at offset ${i}: the whole header is ignored.`, i);
+  return fail(
+    "invalid-parameter",
+    `expected ${expected}, found ${found(s, i, i)} at offset ${i}: the whole header is ignored.`,
+    i,
+  );
 }

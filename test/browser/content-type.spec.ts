@@ -20,9 +20,9 @@ const isSendable = (line: string) => !/[\0\r\n\u0100-\uffff]/.test(line) && line
 const wpt = (JSON.parse(readFileSync(new URL("../fixtures/media/mime-types.json", import.meta.url), "utf8")) as unknown[])
   .filter((v): v is { input: string } => typeof v === "object")
   .map((v) => [v.input]);
-const extract = (JSON.parse(readFileSync(new URL("../fixtures/media/content-types.json", import.meta.url), "utf8")) as { input: string[] }[]).map(
-  (v) => v.input,
-);
+const extract = (
+  JSON.parse(readFileSync(new URL("../fixtures/media/content-types.json", import.meta.url), "utf8")) as { input: string[] }[]
+).map((v) => v.input);
 const confusion = [
   ["Application/JSON"],
   ["application/json ;charset=utf-8"],
@@ -38,12 +38,34 @@ const confusion = [
   ["text/html\u000b"],
   ["text/html\u00a0"],
 ];
-const piece = fc.constantFrom("text", "HTML", "/", ";", "=", '"', "\\", " ", "\t", ",", "charset", "utf-8", "x", "*", "\u00e9", "(");
+const piece = fc.constantFrom(
+  "text",
+  "HTML",
+  "/",
+  ";",
+  "=",
+  '"',
+  "\\",
+  " ",
+  "\t",
+  ",",
+  "charset",
+  "utf-8",
+  "x",
+  "*",
+  "\u00e9",
+  "(",
+);
 const generated = fc.sample(
-  fc.array(fc.array(piece, { minLength: 1, maxLength: 10 }).map((p) => p.join("")), { minLength: 1, maxLength: 2 }),
+  fc.array(
+    fc.array(piece, { minLength: 1, maxLength: 10 }).map((p) => p.join("")),
+    { minLength: 1, maxLength: 2 },
+  ),
   { numRuns: GENERATED, seed },
 );
-const samples = [...wpt, ...extract, ...confusion, ...generated].filter((lines) => lines.every((line) => line.length > 0 && isSendable(line)));
+const samples = [...wpt, ...extract, ...confusion, ...generated].filter((lines) =>
+  lines.every((line) => line.length > 0 && isSendable(line)),
+);
 
 let blank: BlankPage;
 let server: Awaited<ReturnType<typeof startRawServer>>;
@@ -103,7 +125,9 @@ test("what Chromium's fetch() sees for each sample, next to parseHeader", async 
     expect(constructed, JSON.stringify(lines)).toBe(expected);
     if (expected !== standard(lines)) departures++;
   }
-  console.info(`content-type: Chromium ${blank.browser.version()}, ${samples.length} samples, Blob.type departs from the standard on ${departures}`);
+  console.info(
+    `content-type: Chromium ${blank.browser.version()}, ${samples.length} samples, Blob.type departs from the standard on ${departures}`,
+  );
   // The sample includes the confusion cases, where the two answers must differ.
   expect(departures).toBeGreaterThan(0);
 });

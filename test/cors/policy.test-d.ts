@@ -1,5 +1,5 @@
 import { test } from "vitest";
-import { corsPolicy, FieldName, Method, type CorsPolicyConfig } from "../../src/index.js";
+import { corsPolicy, FieldName, Method, type CorsPolicyConfig } from "typed-headers";
 
 test("insecure configurations do not compile", () => {
   corsPolicy({ origins: ["https://app.example.com", "https://*.example.com", "http://localhost:*"], credentials: true });

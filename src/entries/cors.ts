@@ -10,8 +10,8 @@ export {
   type CorsRequest,
   type CorsVerdict,
   type PreflightInfo,
-} from "./cors/check.js";
-export { fetchCors, type FetchCorsResult } from "./cors/fetch-adapter.js";
+} from "../cors/check.js";
+export { fetchCors, type FetchCorsResult } from "../cors/fetch-adapter.js";
 export {
   corsPolicy,
   type AnonymousCorsPolicyConfig,
@@ -25,4 +25,4 @@ export {
   type CorsPolicyOptions,
   type CredentialedCorsPolicyConfig,
   type ForbiddenRequestHeaderName,
-} from "./cors/policy.js";
+} from "../cors/policy.js";
