@@ -53,6 +53,13 @@ export interface HeaderError {
  * - `invalid-cache-directive`: a Cache-Control directive that breaks RFC 9111 §5.2 or its own argument rule.
  * - `invalid-range`: not a ranges-specifier (RFC 9110 §14.2), or an int-range whose last is before its first.
  * - `invalid-content-range`: not a Content-Range value (RFC 9110 §14.4), or one whose numbers contradict each other.
+ * - `invalid-media-type`: no valid MIME type (`Content-Type`, `MediaType.parse`).
+ * - `invalid-media-range`: an `Accept` member that is not `type/subtype`, `type/*` or `*` + `/*`.
+ * - `invalid-language-range`: an `Accept-Language` member that is not an RFC 4647 language range.
+ * - `invalid-parameter`: a `;name=value` parameter that breaks the grammar, or one where only a weight may stand.
+ * - `invalid-weight`: a `q` parameter that is not a qvalue (0 to 1, at most three decimals), or a second one.
+ * - `invalid-content-length`: not `1*DIGIT`, or above 2^53 − 1.
+ * - `conflicting-values`: repeated values that must be identical and are not (`Content-Length: 5, 6`).
  *
  * @example
  * ```ts
@@ -82,7 +89,14 @@ export type HeaderErrorCode =
   | "invalid-content-range"
   | "oversized-cookie"
   | "invalid-cookie-prefix"
-  | "missing-secure";
+  | "missing-secure"
+  | "invalid-media-type"
+  | "invalid-media-range"
+  | "invalid-language-range"
+  | "invalid-parameter"
+  | "invalid-weight"
+  | "invalid-content-length"
+  | "conflicting-values";
 
 /**
  * The outcome of a parse: the typed value, or the reason it was rejected. Parsers never throw.
