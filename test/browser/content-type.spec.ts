@@ -8,8 +8,8 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { contentTypeHeader } from "../../src/headers/content-type.js";
-import { openBlankPage, type BlankPage } from "./blank-page.js";
-import { startRawServer } from "./raw-http-server.js";
+import { openBlankPage, type BlankPage } from "./blank-page.mjs";
+import { startRawServer } from "./raw-http-server.mjs";
 
 const GENERATED = Number(process.env.BROWSER_CASES ?? 60);
 const seed = Number(process.env.BROWSER_SEED ?? 14);
