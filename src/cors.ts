@@ -12,17 +12,12 @@ export {
   type PreflightInfo,
 } from "./cors/check.js";
 export { fetchCors, type FetchCorsResult } from "./cors/fetch-adapter.js";
+export type { CheckedCorsPolicyConfig } from "./cors/config-checks.js";
+export { CorsConfigError, type CorsConfigProblem } from "./cors/config-error.js";
 export {
   corsPolicy,
-  type AnonymousCorsPolicyConfig,
-  type CheckedList,
-  type CheckedOrigin,
-  type CheckedOrigins,
   type CorsDecision,
   type CorsDecisionReason,
   type CorsPolicy,
   type CorsPolicyConfig,
-  type CorsPolicyOptions,
-  type CredentialedCorsPolicyConfig,
-  type ForbiddenRequestHeaderName,
 } from "./cors/policy.js";

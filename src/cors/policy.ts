@@ -4,158 +4,59 @@ import { isToken } from "../syntax/token.js";
 import { HeaderMap, trustedHeaderMap, type HeaderInput } from "../map/header-map.js";
 import { parseHeader } from "../registry.js";
 import { matchesPattern, parseOriginPattern, type OriginPattern } from "./origin-pattern.js";
-import { isForbiddenMethod, isForbiddenRequestHeader, isSafelistedMethod } from "./request.js";
+import type { CheckedCorsPolicyConfig } from "./config-checks.js";
+import { CorsConfigError, type CorsConfigProblem } from "./config-error.js";
+import { isForbiddenMethod, isForbiddenRequestHeader, isSafelistedMethod, normalizeMethod } from "./request.js";
 
 /**
- * Request header names a page can never set (the common ones of Fetch's forbidden request-header
- * names); listing one in `allowedHeaders` does not compile. The others are refused at
- * construction.
+ * The configuration of {@link corsPolicy}. Written as a literal, every refused value fails to
+ * compile with an explanation (see {@link CheckedCorsPolicyConfig}); held in a variable (strings,
+ * `boolean` credentials, lists read from the environment) it compiles and is checked when the
+ * policy is built.
  *
  * @example
  * ```ts
- * // @ts-expect-error: pages cannot set Cookie
- * corsPolicy({ origins: ["https://app.example"], allowedHeaders: ["cookie"] });
- * ```
- * @public
- */
-export type ForbiddenRequestHeaderName = "accept-encoding" | "cookie" | "date" | "origin" | "user-agent" | "content-length";
-
-/**
- * Compile-time checks of `methods` and `allowedHeaders` literals: CONNECT and TRACE, and request
- * headers pages cannot set, do not compile (branded values are checked at runtime).
- *
- * @example
- * ```ts
- * // @ts-expect-error: TRACE is a forbidden method
- * corsPolicy({ origins: ["https://app.example"], methods: ["GET", "TRACE"] });
- * ```
- * @public
- */
-export type CheckedList<List, Refused extends string, Why extends string> = List extends readonly unknown[]
-  ? { readonly [K in keyof List]: [List[K]] extends [Refused] ? Why : List[K] }
-  : List;
-
-/**
- * What every policy configures, besides origins and credentials.
- *
- * @example
- * ```ts
- * corsPolicy({ origins: ["https://app.example"], maxAge: 600, privateNetwork: true });
- * ```
- * @public
- */
-export interface CorsPolicyOptions {
-  /** Seconds browsers may cache a preflight result: an integer from 0 to 86400. Omitted: no header (browsers use 5). */
-  readonly maxAge?: number;
-  /** Answer Private Network Access preflights with `Access-Control-Allow-Private-Network: true`. */
-  readonly privateNetwork?: boolean;
-}
-
-/**
- * A policy that sends no credentials: `*` is allowed as the origins setting and in the lists.
- *
- * @example
- * ```ts
- * corsPolicy({ origins: "*", methods: ["GET", "PUT"], exposedHeaders: ["*"] });
- * ```
- * @public
- */
-export interface AnonymousCorsPolicyConfig extends CorsPolicyOptions {
-  /** Exact origins and structured patterns, or `"*"` for any origin. */
-  readonly origins: "*" | readonly string[];
-  /** Omitted or false: no `Access-Control-Allow-Credentials`. */
-  readonly credentials?: false;
-  /** Methods beyond GET, HEAD and POST; `"*"` allows any. */
-  readonly methods?: readonly (Method | "*")[];
-  /** Request headers beyond the CORS-safelisted ones; `"*"` allows any but Authorization. */
-  readonly allowedHeaders?: readonly (FieldName | "*")[];
-  /** Response headers pages may read beyond the safelisted ones; `"*"` exposes all. */
-  readonly exposedHeaders?: readonly (FieldName | "*")[];
-}
-
-/**
- * A credentialed policy (`Access-Control-Allow-Credentials: true`): no `*` anywhere, because
- * browsers ignore or refuse wildcards with credentials.
- *
- * @example
- * ```ts
- * corsPolicy({
- *   origins: ["https://app.example", "https://*.app.example"],
- *   credentials: true,
- *   methods: ["GET", "PATCH"],
- *   allowedHeaders: ["content-type", "authorization"],
- * });
- * ```
- * @public
- */
-export interface CredentialedCorsPolicyConfig extends CorsPolicyOptions {
-  /** Exact origins and structured patterns; https or loopback unless `allowInsecureOrigins`. */
-  readonly origins: readonly string[];
-  /** Send `Access-Control-Allow-Credentials: true` (cookies and HTTP authentication). */
-  readonly credentials: true;
-  /** Methods beyond GET, HEAD and POST (no `"*"` with credentials). */
-  readonly methods?: readonly Method[];
-  /** Request headers beyond the CORS-safelisted ones (no `"*"` with credentials). */
-  readonly allowedHeaders?: readonly FieldName[];
-  /** Response headers pages may read beyond the safelisted ones (no `"*"` with credentials). */
-  readonly exposedHeaders?: readonly FieldName[];
-  /** Accept non-https, non-loopback origins with credentials (anyone on the path can forge them). */
-  readonly allowInsecureOrigins?: boolean;
-}
-
-/**
- * The configuration of {@link corsPolicy}.
- *
- * @example
- * ```ts
- * const config = { origins: ["https://app.example"], credentials: true } as const satisfies CorsPolicyConfig;
+ * const config: CorsPolicyConfig = {
+ *   origins: (process.env.CORS_ORIGINS ?? "https://app.example").split(","),
+ *   credentials: process.env.CORS_CREDENTIALS === "true",
+ *   allowedHeaders: ["content-type", "x-total-count"],
+ * };
  * const policy = corsPolicy(config);
  * ```
  * @public
  */
-export type CorsPolicyConfig = AnonymousCorsPolicyConfig | CredentialedCorsPolicyConfig;
-
-/**
- * Compile-time checks of configured origins: `null`, `file:`, paths or trailing slashes,
- * uppercase and strings without a scheme do not compile (non-literal strings are checked at
- * runtime).
- *
- * @example
- * ```ts
- * // @ts-expect-error: a serialized origin has no trailing slash
- * corsPolicy({ origins: ["https://app.example/"] });
- * ```
- * @public
- */
-export type CheckedOrigins<Origins> = Origins extends "*"
-  ? Origins
-  : { readonly [K in keyof Origins]: Origins[K] extends string ? CheckedOrigin<Origins[K]> : Origins[K] };
-
-type UppercaseLetter = "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U" | "V" | "W" | "X" | "Y" | "Z";
-
-/**
- * `S` if it can be a configured origin, else an error message type.
- *
- * @example
- * ```ts
- * type A = CheckedOrigin<"https://app.example">;    // "https://app.example"
- * type B = CheckedOrigin<"https://App.example">;    // "origins: browsers send origins in lowercase"
- * ```
- * @public
- */
-export type CheckedOrigin<S extends string> = string extends S
-  ? S
-  : S extends "null" | "*"
-    ? `origins: "${S}" is refused`
-    : S extends `file:${string}`
-      ? "origins: file: origins are refused"
-      : S extends `${string}://${infer Rest}`
-        ? Rest extends `${string}/${string}`
-          ? "origins: a serialized origin has no path or trailing slash"
-          : S extends `${string}${UppercaseLetter}${string}`
-            ? "origins: browsers send origins in lowercase"
-            : S
-        : "origins: expected scheme://host[:port]";
+export interface CorsPolicyConfig {
+  /**
+   * Exact origins and structured patterns (`https://*.example.com`, `http://localhost:*`), or
+   * `"*"` for any origin (without credentials). With credentials: https or loopback unless
+   * `allowInsecureOrigins`.
+   */
+  readonly origins: "*" | readonly string[];
+  /** Send `Access-Control-Allow-Credentials: true` (cookies and HTTP authentication); then no `"*"` anywhere. */
+  readonly credentials?: boolean;
+  /**
+   * Methods beyond GET, HEAD and POST, case-sensitive as in HTTP, except that `delete`, `get`,
+   * `head`, `options`, `post` and `put` in any case mean the uppercase method (browsers uppercase
+   * them); `"*"` allows any (without credentials).
+   */
+  readonly methods?: readonly (Method | "*" | (string & {}))[];
+  /** Request headers beyond the CORS-safelisted ones, in any case; `"*"` allows any but Authorization (without credentials). */
+  readonly allowedHeaders?: readonly (FieldName | "*" | (string & {}))[];
+  /** Response headers pages may read beyond the safelisted ones, in any case; `"*"` exposes all (without credentials). */
+  readonly exposedHeaders?: readonly (FieldName | "*" | (string & {}))[];
+  /** Seconds browsers may cache a preflight result: an integer from 0 to 86400. Omitted: no header (browsers use 5). */
+  readonly maxAge?: number;
+  /** Answer Private Network Access preflights with `Access-Control-Allow-Private-Network: true`. */
+  readonly privateNetwork?: boolean;
+  /** Accept non-https, non-loopback origins with credentials (anyone on the network path can impersonate them). */
+  readonly allowInsecureOrigins?: boolean;
+  /**
+   * For development only: a refused request's response says why in an `X-CORS-Refused` header
+   * (`disallowed-method: the method is not in methods`), visible in the browser's network panel.
+   * Off by default; it tells every caller how the policy is configured.
+   */
+  readonly explain?: boolean;
+}
 
 /**
  * Why a policy answered as it did.
@@ -223,12 +124,13 @@ export interface CorsPolicy {
 const MAX_ACRH_LENGTH = 4096;
 const MAX_ACRH_NAMES = 64;
 const MAX_ORIGIN_LENGTH = 2048;
-const KNOWN_KEYS = new Set(["origins", "credentials", "methods", "allowedHeaders", "exposedHeaders", "maxAge", "privateNetwork", "allowInsecureOrigins"]);
+const KNOWN_KEYS = new Set(["origins", "credentials", "methods", "allowedHeaders", "exposedHeaders", "maxAge", "privateNetwork", "allowInsecureOrigins", "explain"]);
 
 /**
  * Builds a CORS policy: the server's side of CORS as a pure function from request headers to a
  * decision and response headers. Configurations browsers would reject or that are unsafe do not
- * compile where types can say so, and throw a `TypeError` listing every problem otherwise.
+ * compile where types can say so, with an error that says what to write instead, and throw a
+ * {@link CorsConfigError} listing every problem otherwise.
  *
  * @example
  * ```ts
@@ -243,14 +145,8 @@ const KNOWN_KEYS = new Set(["origins", "credentials", "methods", "allowedHeaders
  * ```
  * @public
  */
-export function corsPolicy<const Config extends CorsPolicyConfig>(
-  config: Config & {
-    readonly origins: CheckedOrigins<Config["origins"]>;
-    readonly methods?: CheckedList<Config["methods"], "CONNECT" | "TRACE", "methods: CONNECT and TRACE are forbidden">;
-    readonly allowedHeaders?: CheckedList<Config["allowedHeaders"], ForbiddenRequestHeaderName, "allowedHeaders: pages cannot set this header">;
-  },
-): CorsPolicy {
-  return compile(config as CorsPolicyConfig);
+export function corsPolicy<const Config extends CorsPolicyConfig>(config: CheckedCorsPolicyConfig<Config>): CorsPolicy {
+  return compile(config as unknown as CorsPolicyConfig);
 }
 
 interface Compiled {
@@ -263,6 +159,7 @@ interface Compiled {
   readonly headers: ReadonlySet<string>;
   readonly anyHeader: boolean;
   readonly privateNetwork: boolean;
+  readonly explain: boolean;
   /** Precomputed response header values. */
   readonly allowMethods: string | undefined;
   readonly allowHeaders: string | undefined;
@@ -273,27 +170,28 @@ interface Compiled {
 }
 
 function compile(config: CorsPolicyConfig): CorsPolicy {
-  const problems: string[] = [];
+  const problems: CorsConfigProblem[] = [];
+  const problem = (setting: string, value: unknown, reason: string) => problems.push({ setting, value, reason });
   if (config === null || typeof config !== "object") throw new TypeError("typed-headers: corsPolicy expects a configuration object.");
-  for (const key of Object.keys(config)) if (!KNOWN_KEYS.has(key)) problems.push(`${key}: not a corsPolicy option.`);
+  for (const key of Object.keys(config)) if (!KNOWN_KEYS.has(key)) problem(key, (config as unknown as Record<string, unknown>)[key], "not a corsPolicy option.");
   const credentials = config.credentials === true;
-  if (config.credentials !== undefined && typeof config.credentials !== "boolean") problems.push("credentials: expected true or false.");
-  const allowInsecure = credentials && (config as CredentialedCorsPolicyConfig).allowInsecureOrigins === true;
+  if (config.credentials !== undefined && typeof config.credentials !== "boolean") problem("credentials", config.credentials, "expected true or false.");
+  const allowInsecure = credentials && config.allowInsecureOrigins === true;
 
   // Origins.
   const anyOrigin = config.origins === "*";
   const exact = new Set<string>();
   const patterns: OriginPattern[] = [];
   if (anyOrigin) {
-    if (credentials) problems.push('origins: "*" with credentials is refused: browsers reject it, and reflecting any origin would let every site read credentialed responses.');
+    if (credentials) problem("origins", "*", '"*" with credentials is refused: browsers reject it, and reflecting any origin would let every site read credentialed responses.');
   } else if (!Array.isArray(config.origins)) {
-    problems.push('origins: expected "*" or an array of origins and patterns.');
+    problem("origins", config.origins, 'expected "*" or an array of origins and patterns.');
   } else if (config.origins.length === 0) {
-    problems.push("origins: the list is empty, so no request could ever be allowed.");
+    problem("origins", config.origins, "the list is empty, so no request could ever be allowed.");
   } else {
     for (const source of config.origins as readonly unknown[]) {
       const parsed = parseOriginPattern(source, credentials, allowInsecure);
-      if (!parsed.ok) problems.push(parsed.problem);
+      if (!parsed.ok) problem("origins", source, parsed.problem);
       else if (!parsed.pattern.subdomains && parsed.pattern.port !== "*") exact.add(parsed.pattern.source);
       else patterns.push(parsed.pattern);
     }
@@ -301,9 +199,13 @@ function compile(config: CorsPolicyConfig): CorsPolicy {
 
   // Methods, request headers, exposed headers.
   const read = (key: ListKey, what: string, check: (name: string) => string | undefined) =>
-    readList(config[key], key, what, credentials, problems, check);
+    readList(config[key], key, what, credentials, problem, check);
   const methodList = read("methods", "a method", (method) =>
-    isForbiddenMethod(method) ? `${method} is a forbidden method; browsers never send it.` : undefined,
+    isForbiddenMethod(method)
+      ? `${method} is a forbidden method; browsers never send it.`
+      : method !== "PATCH" && method.toUpperCase() === "PATCH"
+        ? `${method}: browsers send the method as the page wrote it, and pages write PATCH (methods are case-sensitive); write "PATCH".`
+        : undefined,
   );
   const headerList = read("allowedHeaders", "a header name", (name) =>
     isForbiddenRequestHeader(name.toLowerCase(), "")
@@ -319,20 +221,21 @@ function compile(config: CorsPolicyConfig): CorsPolicy {
         ? `${name} is a CORS header.`
         : undefined,
   );
-  const methods = new Set(methodList.names.filter((method) => !isSafelistedMethod(method)));
+  // "get", "put"…: browsers uppercase these six in any case (Fetch "normalize a method"), so
+  // that is what a lowercase one in the configuration can only mean.
+  const methods = new Set(methodList.names.map(normalizeMethod).filter((method) => !isSafelistedMethod(method)));
   const anyMethod = methodList.wildcard;
   const headers = new Set(headerList.names.map((name) => name.toLowerCase()));
   const anyHeader = headerList.wildcard;
   const exposed = new Set(exposedList.names.map((name) => name.toLowerCase()));
   if (exposedList.wildcard) exposed.add("*");
-  const { maxAge, privateNetwork } = config;
+  const { maxAge, privateNetwork, explain } = config;
   if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 0 && maxAge <= 86400)) {
-    problems.push(`maxAge: ${String(maxAge)} is not an integer from 0 to 86400 (browsers cap it anyway: Chromium at 7200).`);
+    problem("maxAge", maxAge, `${typeof maxAge === "number" ? String(maxAge) : `a ${typeof maxAge}`} is not an integer from 0 to 86400 (browsers cap it anyway: Chromium at 7200).`);
   }
-  if (privateNetwork !== undefined && typeof privateNetwork !== "boolean") problems.push("privateNetwork: expected true or false.");
-  if (problems.length > 0) {
-    throw new TypeError(`typed-headers: corsPolicy: ${problems.length} problem${problems.length > 1 ? "s" : ""}:\n- ${problems.join("\n- ")}`);
-  }
+  if (privateNetwork !== undefined && typeof privateNetwork !== "boolean") problem("privateNetwork", privateNetwork, "expected true or false.");
+  if (explain !== undefined && typeof explain !== "boolean") problem("explain", explain, "expected true or false.");
+  if (problems.length > 0) throw new CorsConfigError(problems);
 
   // "*" does not cover Authorization in browsers that follow the standard: list it explicitly.
   const allowHeaderList = anyHeader ? ["*", ...headers] : [...headers];
@@ -346,6 +249,7 @@ function compile(config: CorsPolicyConfig): CorsPolicy {
     headers,
     anyHeader,
     privateNetwork: privateNetwork === true,
+    explain: explain === true,
     allowMethods: anyMethod ? "*" : methods.size > 0 ? [...methods].join(", ") : undefined,
     allowHeaders: allowHeaderList.length > 0 ? allowHeaderList.join(", ") : undefined,
     exposeHeaders: exposed.size > 0 ? [...exposed].join(", ") : undefined,
@@ -366,28 +270,40 @@ function readList(
   key: ListKey,
   what: string,
   credentials: boolean,
-  problems: string[],
+  problem: (setting: string, value: unknown, reason: string) => void,
   check: (name: string) => string | undefined,
 ): { names: string[]; wildcard: boolean } {
   const names: string[] = [];
   let wildcard = false;
   if (value === undefined) return { names, wildcard };
   if (!Array.isArray(value)) {
-    problems.push(`${key}: expected an array.`);
+    problem(key, value, "expected an array.");
     return { names, wildcard };
   }
   for (const name of value as readonly unknown[]) {
     if (name === "*") {
-      if (credentials) problems.push(`${key}: "*" with credentials is refused: browsers treat it as a name literally "*".`);
+      if (credentials) problem(key, name, '"*" with credentials is refused: browsers treat it as a name literally "*".');
       wildcard = true;
       continue;
     }
-    const problem = typeof name !== "string" || !isToken(name) ? `${JSON.stringify(name)} is not ${what} (a token).` : check(name);
-    if (problem === undefined) names.push(name as string);
-    else problems.push(`${key}: ${problem}`);
+    const reason = typeof name !== "string" || !isToken(name) ? `${typeof name === "string" ? JSON.stringify(name) : `a ${typeof name}`} is not ${what} (a token).` : check(name);
+    if (reason === undefined) names.push(name as string);
+    else problem(key, name, reason);
   }
   return { names, wildcard };
 }
+
+/** The `X-CORS-Refused` text of the `explain` option: what the request lacked, never what it sent. */
+const EXPLANATIONS: Record<CorsDecisionReason, string> = {
+  "invalid-origin": "the Origin header is not a serialized origin",
+  "disallowed-origin": "the origin is not in origins",
+  "invalid-method": "Access-Control-Request-Method is not a method",
+  "disallowed-method": "the method is not in methods",
+  "invalid-request-headers": "Access-Control-Request-Headers is not a list of header names",
+  "oversized-request-headers": "Access-Control-Request-Headers is over 4096 characters or 64 names",
+  "disallowed-header": "a requested header is not in allowedHeaders",
+  "disallowed-private-network": "privateNetwork is not enabled",
+};
 
 const VARY_ORIGIN = "origin";
 const VARY_PREFLIGHT = "origin, access-control-request-method, access-control-request-headers";
@@ -411,10 +327,12 @@ function decide(policy: Compiled, request: { readonly method: string; readonly h
     if (policy.anyOrigin) addActualHeaders(policy, names, values, "*");
     return { kind: "none", allowed: true, headers: trustedHeaderMap(names, values) };
   }
-  const refuse = (reason: CorsDecisionReason): CorsDecision =>
-    preflight
+  const refuse = (reason: CorsDecisionReason): CorsDecision => {
+    if (policy.explain) add(names, values, "x-cors-refused", `${reason}: ${EXPLANATIONS[reason]}`);
+    return preflight
       ? { kind: "preflight", allowed: false, status: 403, headers: trustedHeaderMap(names, values), reason }
       : { kind: "actual", allowed: false, headers: trustedHeaderMap(names, values), reason };
+  };
 
   let allowOrigin = "*";
   if (!policy.anyOrigin) {
