@@ -41,7 +41,7 @@ type AllowsInsecure<Config> = "allowInsecureOrigins" extends keyof Config
 
 type CheckedOriginsSetting<Origins, Credentials extends boolean, Insecure extends boolean> = [Origins] extends ["*"]
   ? Credentials extends true
-    ? 'origins: "*" is refused with credentials (any site could read credentialed responses): list the origins'
+    ? "origins: '*' is refused with credentials (any site could read credentialed responses): list the origins"
     : Origins
   : Origins extends readonly unknown[]
     ? number extends Origins["length"]
@@ -52,15 +52,15 @@ type CheckedOriginsSetting<Origins, Credentials extends boolean, Insecure extend
 type CheckedOrigin<S, Credentials extends boolean, Insecure extends boolean> = IsLiteral<S> extends false
   ? S
   : S extends "*"
-    ? 'origins: "*" is not a list member: write origins: "*" for any origin (without credentials)'
+    ? "origins: '*' is not a list member: write origins: '*' for any origin (without credentials)"
     : S extends "null"
-      ? 'origins: "null" is refused (sandboxed iframes and data: URLs of any site send it): remove it'
+      ? "origins: 'null' is refused (sandboxed iframes and data: URLs of any site send it): remove it"
       : S extends `file:${string}`
-        ? 'origins: file: pages send the origin "null", which is refused: remove it'
+        ? "origins: file: pages send the origin 'null', which is refused: remove it"
         : S extends `${infer Scheme}://${infer Rest}`
           ? OriginProblem<S & string, Scheme, Rest, Credentials, Insecure>
           : S extends string
-            ? `origins: "${S}" is not an origin: write scheme://host[:port], e.g. https://${S}`
+            ? `origins: '${S}' is not an origin: write scheme://host[:port], e.g. https://${S}`
             : S;
 
 type OriginProblem<S extends string, Scheme extends string, Rest extends string, Credentials extends boolean, Insecure extends boolean> =
@@ -81,7 +81,7 @@ type HostProblem<Scheme extends string, Rest extends string, Credentials extends
   Rest extends `[${string}`
     ? InsecureProblem<Scheme, Rest, Credentials, Insecure>
     : Rest extends `${infer Host}:${infer Port}:*`
-      ? `origins: two ports in "${Scheme}://${Rest}": write ${Scheme}://${Host}:* (any port) or ${Scheme}://${Host}:${Port}`
+      ? `origins: two ports in ${Scheme}://${Rest}: write ${Scheme}://${Host}:* (any port) or ${Scheme}://${Host}:${Port}`
       : Rest extends `${infer Host}:${"443" | "80"}`
         ? DefaultPort<Scheme, Rest> extends true
           ? `origins: browsers omit the default port: write ${Scheme}://${Host}`
@@ -130,11 +130,11 @@ type CheckedListMember<S, Check extends ListCheck, Credentials extends boolean> 
   ? S
   : S extends "*"
     ? Credentials extends true
-      ? `${Check}: "*" is refused with credentials (browsers read it as a name "*"): list the names`
+      ? `${Check}: '*' is refused with credentials (browsers read it as a name '*'): list the names`
       : S
     : S extends string
       ? IsToken<S> extends false
-        ? `${Check}: "${S}" is not a ${Check extends "methods" ? "method" : "header name"} (a token: no spaces, commas, slashes, colons or quotes)`
+        ? `${Check}: '${S}' is not a ${Check extends "methods" ? "method" : "header name"} (a token: no spaces, commas, slashes, colons or quotes)`
         : Check extends "methods"
           ? MethodProblem<S>
           : Check extends "allowedHeaders"

@@ -231,7 +231,7 @@ function compile(config: CorsPolicyConfig): CorsPolicy {
   if (exposedList.wildcard) exposed.add("*");
   const { maxAge, privateNetwork, explain } = config;
   if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 0 && maxAge <= 86400)) {
-    problem("maxAge", maxAge, `${typeof maxAge === "number" ? String(maxAge) : `a ${typeof maxAge}`} is not an integer from 0 to 86400 (browsers cap it anyway: Chromium at 7200).`);
+    problem("maxAge", maxAge, `${shown(maxAge)} is not an integer from 0 to 86400 (browsers cap it anyway: Chromium at 7200).`);
   }
   if (privateNetwork !== undefined && typeof privateNetwork !== "boolean") problem("privateNetwork", privateNetwork, "expected true or false.");
   if (explain !== undefined && typeof explain !== "boolean") problem("explain", explain, "expected true or false.");
@@ -286,7 +286,7 @@ function readList(
       wildcard = true;
       continue;
     }
-    const reason = typeof name !== "string" || !isToken(name) ? `${typeof name === "string" ? JSON.stringify(name) : `a ${typeof name}`} is not ${what} (a token).` : check(name);
+    const reason = typeof name !== "string" || !isToken(name) ? `${shown(name)} is not ${what} (a token).` : check(name);
     if (reason === undefined) names.push(name as string);
     else problem(key, name, reason);
   }
@@ -396,6 +396,13 @@ function checkRequestHeaders(policy: Compiled, acrh: string): CorsDecisionReason
   if (memo.size >= 256) memo.clear();
   memo.set(acrh, answer);
   return answer === "allowed" ? undefined : answer;
+}
+
+/** A configured value in a problem's reason; never throws (no toString or toJSON is called). */
+function shown(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return String(value);
+  return typeof value === "object" || typeof value === "undefined" ? `an ${typeof value}` : `a ${typeof value}`;
 }
 
 function add(names: string[], values: string[], name: string, value: string): void {

@@ -10,12 +10,14 @@ import {
   type HeaderValue,
   type KnownHeaderName,
 } from "../registry.js";
+import { INSPECT, inspectHeaderLines } from "./inspect.js";
 import {
   FetchHeadersSource,
   isFetchHeaders,
   RawHeadersSource,
   recordLines,
   RecordSource,
+  refuseRequestObject,
   type FetchHeadersLike,
   type HeaderRecord,
   type LineSource,
@@ -104,6 +106,7 @@ export class HeaderMap implements Iterable<[string, string]> {
       // Node's req.headers: lowercase keys (its contract), read where they are.
       this.#source = new RecordSource(init as HeaderRecord);
     } else {
+      refuseRequestObject(init);
       this.#copy(recordLines(init as HeaderRecord));
     }
   }
@@ -346,6 +349,9 @@ export class HeaderMap implements Iterable<[string, string]> {
     values.length = kept;
   }
 }
+
+// console.log(map) shows the field lines (not an empty `HeaderMap {}`: its fields are private).
+Object.defineProperty(HeaderMap.prototype, INSPECT, { value: inspectHeaderLines });
 
 /**
  * A map that owns `names` and `values` (lowercase names, valid lines) without copying or

@@ -77,6 +77,20 @@ export class RecordSource implements LineSource {
   }
 }
 
+/**
+ * Throws when a hand-made record is in fact a request (Node's `IncomingMessage`, a Fetch
+ * `Request`): an object with a `headers` object and a `method` or `url`. Read as a record, it
+ * would have no header at all, and every request would look like one without CORS. Only records
+ * with a prototype reach this check, never `req.headers`, `rawHeaders` or a Fetch `Headers`.
+ * @internal
+ */
+export function refuseRequestObject(init: object): void {
+  const headers = (init as { headers?: unknown }).headers;
+  if (typeof headers === "object" && headers !== null && !Array.isArray(headers) && ("method" in init || "url" in init)) {
+    throw new TypeError("typed-headers: HeaderMap.from was given a request, not its headers: pass req.headers (node:http) or request.headers (Fetch).");
+  }
+}
+
 /** The field lines of a record's own properties, in key order, names as written. @internal */
 export function* recordLines(record: HeaderRecord): Iterable<readonly [string, string]> {
   for (const key of Object.keys(record)) {
