@@ -11,10 +11,11 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 /**
  * Compiles `snippets` (file name relative to the root → source text) in one program, and returns
  * each snippet's diagnostics as flattened messages prefixed with their line (`3: Type …`).
+ * `overrides` changes some of the project's compiler options.
  */
-export function compileSnippets(snippets: ReadonlyMap<string, string>): Map<string, string[]> {
+export function compileSnippets(snippets: ReadonlyMap<string, string>, overrides: ts.CompilerOptions = {}): Map<string, string[]> {
   const config = ts.readConfigFile(join(ROOT, "tsconfig.json"), (path) => ts.sys.readFile(path));
-  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
+  const options = { ...ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT).options, ...overrides };
   const files = new Map([...snippets].map(([name, text]) => [join(ROOT, name), text]));
   const host = ts.createCompilerHost({ ...options, noEmit: true });
   const readFile = host.readFile.bind(host);

@@ -69,7 +69,7 @@ export interface CorsExchange {
  *
  * @example
  * ```ts
- * const verdict = checkCors(request, exchange);
+ * const verdict = checkCors({ origin: "https://app.example", method: "PUT", credentials: "include" }, exchange);
  * verdict.preflight?.headers;   // [["access-control-request-method", "PUT"], …]
  * verdict.preflight?.maxAge;    // seconds the browser caches the answer (0: not cached)
  * ```
@@ -89,7 +89,7 @@ export interface PreflightInfo {
  *
  * @example
  * ```ts
- * const verdict = checkCors(request, exchange);
+ * const verdict = checkCors({ origin: "https://app.example", method: "PUT", credentials: "include" }, exchange);
  * if (verdict.ok) console.log("readable:", verdict.exposedHeaders);
  * else console.log(`${verdict.stage}: ${verdict.reason} — ${verdict.message}`);
  * ```
@@ -125,7 +125,7 @@ export type CorsVerdict =
  *
  * @example
  * ```ts
- * const verdict = checkCors(request, exchange);
+ * const verdict = checkCors({ origin: "https://app.example", method: "PUT", credentials: "include" }, exchange);
  * // mismatched-allow-origin: the server allowed another origin than the page's
  * if (!verdict.ok && verdict.reason === "mismatched-allow-origin") console.warn(verdict.message);
  * ```
@@ -153,7 +153,7 @@ export type CorsFailureReason =
  *
  * @example
  * ```ts
- * checkCors(request, exchange, { engine: "chromium" });   // Chromium's deviations included
+ * checkCors({ origin: "https://app.example", method: "PUT" }, exchange, { engine: "chromium" });   // with Chromium's deviations
  * ```
  * @public
  */

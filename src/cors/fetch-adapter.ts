@@ -26,9 +26,11 @@ function setHeaders(headers: Headers, decision: CorsDecision): void {
  *
  * @example
  * ```ts
- * const result = fetchCors(policy)(request);
- * if (result.preflight) return result.preflight;
- * return result.apply(await handler(request));
+ * async function serve(request: Request): Promise<Response> {
+ *   const result = fetchCors(policy)(request);
+ *   if (result.preflight) return result.preflight;
+ *   return result.apply(await handler(request));
+ * }
  * ```
  * @public
  */
@@ -46,8 +48,12 @@ export interface FetchCorsResult {
  *
  * @example
  * ```ts
+ * import { Hono } from "hono";
+ * import { fetchCors } from "typed-headers";
+ *
  * const cors = fetchCors(policy);
- * app.use(async (c, next) => {            // Hono
+ * const app = new Hono();
+ * app.use(async (c, next) => {
  *   const result = cors(c.req.raw);
  *   if (result.preflight) return result.preflight;
  *   await next();

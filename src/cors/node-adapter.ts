@@ -12,6 +12,9 @@ import { mergedVary } from "./vary.js";
  *
  * @example
  * ```ts
+ * import { createServer } from "node:http";
+ * import { nodeCors } from "typed-headers/node";
+ *
  * const cors = nodeCors(policy);
  * createServer((req, res) => { if (cors(req, res)) return; res.end("hello"); });
  * app.use(cors); // Express

@@ -68,7 +68,7 @@ export interface CorsPolicyConfig {
  *
  * @example
  * ```ts
- * const decision = policy.handle({ method: req.method, headers: req.headers });
+ * const decision = policy.handle({ method: request.method, headers: request.headers });   // a Fetch Request
  * if (!decision.allowed) log.info(`CORS refused: ${decision.reason}`);   // e.g. "disallowed-origin"
  * ```
  * @public
@@ -112,7 +112,7 @@ export interface CorsDecision {
  * @example
  * ```ts
  * const policy = corsPolicy({ origins: ["https://app.example"] });
- * const decision = policy.handle({ method: req.method, headers: req.headers });
+ * const decision = policy.handle({ method: request.method, headers: request.headers });   // a Fetch Request
  * ```
  * @public
  */
@@ -141,7 +141,7 @@ const KNOWN_KEYS = new Set(["origins", "credentials", "methods", "allowedHeaders
  *   allowedHeaders: ["content-type", "authorization"],
  *   maxAge: 600,
  * });
- * const decision = policy.handle({ method: req.method, headers: req.headers });
+ * const decision = policy.handle({ method: request.method, headers: request.headers });   // a Fetch Request
  * ```
  * @public
  */
