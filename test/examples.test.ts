@@ -2,6 +2,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { describe, expect, test } from "vitest";
+import { checkCors } from "../src/index.js";
 
 /** Imports an example (plain JavaScript, so untyped here). */
 const load = (name: string): Promise<any> => import(new URL(`../examples/${name}`, import.meta.url).href);
@@ -36,9 +37,25 @@ describe("examples", () => {
     try {
       const refused = await fetch(`${base}/items/1`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "PUT" } });
       expect(refused.status).toBe(403);
-      const response = await fetch(`${base}/items/1`, { method: "PUT", headers: { origin: "https://app.example.com" } });
-      expect(await response.json()).toEqual({ id: "1", updated: true });
-      expect(response.headers.get("access-control-expose-headers")).toBe("etag");
+      // What a browser sends for fetch(url, { method: "PUT", credentials: "include", headers:
+      // { "content-type": "application/json" }, body }), and what it does with the answers.
+      const page = { origin: "https://app.example.com", method: "PUT", headers: { "content-type": "application/json" }, credentials: "include" } as const;
+      const expected = checkCors(page, {});
+      expect(expected.ok).toBe(false); // no exchange yet: a preflight is required
+      const sent = Object.fromEntries(expected.preflight?.headers ?? []);
+      expect(sent).toMatchObject({ "access-control-request-method": "PUT", "access-control-request-headers": "content-type" });
+      const preflight = await fetch(`${base}/items/1`, { method: "OPTIONS", headers: sent });
+      const response = await fetch(`${base}/items/1`, {
+        method: "PUT",
+        headers: { origin: page.origin, "content-type": "application/json", cookie: "session=1" },
+        body: JSON.stringify({ name: "new" }),
+      });
+      const verdict = checkCors(page, {
+        preflight: { status: preflight.status, headers: preflight.headers },
+        response: { status: response.status, headers: response.headers },
+      });
+      expect(verdict).toMatchObject({ ok: true, exposedHeaders: expect.arrayContaining(["etag", "content-type"]) });
+      expect(await response.json()).toEqual({ id: "1", updated: { name: "new" }, session: "session=1" });
     } finally {
       server.close();
     }
@@ -62,6 +79,12 @@ describe("examples", () => {
     expect(trusted.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
     const invalid: Response = handle(new Request("http://x/", { headers: { origin: "https://app.example.com/" } }));
     expect(await invalid.text()).toBe("no valid Origin (invalid-origin)");
+    // Never reflected: neither another origin nor "null" (sandboxed iframes, data: URLs).
+    for (const origin of ["https://evil.example", "null"]) {
+      const response: Response = handle(new Request("http://x/", { headers: { origin } }));
+      expect(response.headers.get("access-control-allow-origin")).toBeNull();
+      expect(response.headers.get("vary")).toBe("origin");
+    }
   });
 
   test("define-header.mjs", async () => {
