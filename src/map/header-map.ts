@@ -10,7 +10,7 @@ import {
   type HeaderValue,
   type KnownHeaderName,
 } from "../registry.js";
-import { INSPECT, inspectHeaderLines } from "./inspect.js";
+import { makeInspectable } from "./inspect.js";
 import {
   FetchHeadersSource,
   isFetchHeaders,
@@ -91,6 +91,7 @@ export class HeaderMap implements Iterable<[string, string]> {
 
   /** A map of `init`'s field lines (empty without it); the same as {@link HeaderMap.from}. */
   constructor(init?: HeaderInput) {
+    makeInspectable(HeaderMap.prototype);
     if (init === undefined || init === null) return;
     if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
       this.#source = new RawHeadersSource(init as readonly string[]);
@@ -349,9 +350,6 @@ export class HeaderMap implements Iterable<[string, string]> {
     values.length = kept;
   }
 }
-
-// console.log(map) shows the field lines (not an empty `HeaderMap {}`: its fields are private).
-Object.defineProperty(HeaderMap.prototype, INSPECT, { value: inspectHeaderLines });
 
 /**
  * A map that owns `names` and `values` (lowercase names, valid lines) without copying or
