@@ -43,15 +43,19 @@ type CheckedOriginsSetting<Origins, Credentials extends boolean, Insecure extend
   ? Credentials extends true
     ? "origins: '*' is refused with credentials (any site could read credentialed responses): list the origins"
     : Origins
-  : Origins extends readonly unknown[]
-    ? number extends Origins["length"]
-      ? Origins
-      : { readonly [K in keyof Origins]: CheckedOrigin<Origins[K], Credentials, Insecure> }
-    : Origins;
+  : [Origins] extends [boolean]
+    ? "origins: reflecting any origin is not offered (every site could read your responses): list the origins, or write '*' without credentials"
+    : Origins extends readonly unknown[]
+      ? number extends Origins["length"]
+        ? Origins
+        : { readonly [K in keyof Origins]: CheckedOrigin<Origins[K], Credentials, Insecure> }
+      : Origins;
 
-type CheckedOrigin<S, Credentials extends boolean, Insecure extends boolean> = IsLiteral<S> extends false
-  ? S
-  : S extends "*"
+type CheckedOrigin<S, Credentials extends boolean, Insecure extends boolean> = S extends RegExp | ((...args: never[]) => unknown)
+  ? `origins: ${S extends RegExp ? "a RegExp" : "a function"} is not offered (the usual source of CORS bypasses): write exact origins or patterns such as https://*.example.com`
+  : IsLiteral<S> extends false
+    ? S
+    : S extends "*"
     ? "origins: '*' is not a list member: write origins: '*' for any origin (without credentials)"
     : S extends "null"
       ? "origins: 'null' is refused (sandboxed iframes and data: URLs of any site send it): remove it"
@@ -218,6 +222,13 @@ type Greater<A extends string, B extends string> = A extends `${infer a}${infer 
 type AboveADay<S extends string> = Digits<S> extends 0 | 1 | 2 | 3 | 4 ? false : Digits<S> extends 5 ? Greater<S, "86400"> : true;
 
 // ----- the whole configuration -----
+
+/**
+ * What `corsPolicy` infers a configuration against: {@link CorsPolicyConfig} with `origins` of
+ * any type, so that `origins: true` or a RegExp reaches the checks (and their explanation)
+ * instead of failing the constraint with a bare type error.
+ */
+export type CorsPolicyConfigCandidate = Omit<CorsPolicyConfig, "origins"> & { readonly origins: unknown };
 
 /**
  * The parameter type of {@link corsPolicy}: `Config` with every refused literal replaced by a

@@ -4,7 +4,7 @@ import { isToken } from "../syntax/token.js";
 import { HeaderMap, trustedHeaderMap, type HeaderInput } from "../map/header-map.js";
 import { parseHeader } from "../registry.js";
 import { matchesPattern, parseOriginPattern, type OriginPattern } from "./origin-pattern.js";
-import type { CheckedCorsPolicyConfig } from "./config-checks.js";
+import type { CheckedCorsPolicyConfig, CorsPolicyConfigCandidate } from "./config-checks.js";
 import { CorsConfigError, type CorsConfigProblem } from "./config-error.js";
 import { isForbiddenMethod, isForbiddenRequestHeader, isSafelistedMethod, normalizeMethod } from "./request.js";
 
@@ -145,7 +145,7 @@ const KNOWN_KEYS = new Set(["origins", "credentials", "methods", "allowedHeaders
  * ```
  * @public
  */
-export function corsPolicy<const Config extends CorsPolicyConfig>(config: CheckedCorsPolicyConfig<Config>): CorsPolicy {
+export function corsPolicy<const Config extends CorsPolicyConfigCandidate>(config: CheckedCorsPolicyConfig<Config>): CorsPolicy {
   return compile(config as unknown as CorsPolicyConfig);
 }
 

@@ -14,6 +14,13 @@ export function apiCors<const Config extends CorsPolicyConfig>(config: CheckedCo
 /** [title, statement, words the diagnostic must contain]. */
 const REFUSED: [string, string, string][] = [
   ['"*" with credentials', `corsPolicy({ origins: "*", credentials: true });`, `origins: '*' is refused with credentials (any site could read credentialed responses): list the origins`],
+  [
+    "reflecting any origin",
+    `corsPolicy({ origins: true });`,
+    "origins: reflecting any origin is not offered (every site could read your responses): list the origins, or write '*' without credentials",
+  ],
+  ["a RegExp", `corsPolicy({ origins: [/\\.example\\.com$/] });`, "origins: a RegExp is not offered (the usual source of CORS bypasses): write exact origins or patterns such as https://*.example.com"],
+  ["a callback", `corsPolicy({ origins: [(origin: string) => origin.endsWith(".example.com")] });`, "origins: a function is not offered"],
   ["a trailing slash", `corsPolicy({ origins: ["https://app.example/"] });`, "origins: an origin has no trailing slash: write https://app.example"],
   ["a path", `corsPolicy({ origins: ["https://app.example/login"] });`, "origins: an origin has no path: write https://app.example"],
   ["null", `corsPolicy({ origins: ["https://app.example", "null"] });`, `origins: 'null' is refused (sandboxed iframes and data: URLs of any site send it): remove it`],
