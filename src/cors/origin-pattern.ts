@@ -41,7 +41,7 @@ export function parseOriginPattern(source: unknown, credentials: boolean, allowI
   if (source === "*") return { ok: false, problem: `"*" must be the whole origins setting (origins: "*"), not a member of a list.` };
   if (source.startsWith("file:")) return { ok: false, problem: `${shown} is refused: file: pages have opaque origins, which browsers send as "null".` };
   const schemeEnd = source.indexOf("://");
-  if (schemeEnd <= 0) return { ok: false, problem: `${shown} is not an origin (scheme://host[:port]).` };
+  if (schemeEnd <= 0) return { ok: false, problem: `${shown} is not an origin (scheme://host[:port]); write ${JSON.stringify(`https://${source}`)} if that is what you mean.` };
   const scheme = source.slice(0, schemeEnd + 3);
   let rest = source.slice(schemeEnd + 3);
   const subdomains = rest.startsWith("*.");

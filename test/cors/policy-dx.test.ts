@@ -89,6 +89,11 @@ describe("malformed origin patterns", () => {
     ]);
   });
 
+  test("no scheme: says what to write", () => {
+    const error = caught(() => fromJs({ origins: ["*.example.com"] })) as CorsConfigError;
+    expect(error.problems[0]?.reason).toBe('"*.example.com" is not an origin (scheme://host[:port]); write "https://*.example.com" if that is what you mean.');
+  });
+
   test("IPv6 hosts with any port are still patterns", () => {
     const policy = fromJs({ origins: ["http://[::1]:*"], credentials: true });
     expect(policy.handle({ method: "GET", headers: { origin: "http://[::1]:5173" } }).allowed).toBe(true);
