@@ -3,6 +3,7 @@
 // problem and the fix — never only "not assignable to type 'never'". Configurations held in
 // variables, custom header names and a wrapper with CheckedCorsPolicyConfig must compile.
 import { describe, expect, test } from "vitest";
+import { CorsConfigError, corsPolicy, type CorsPolicyConfig } from "../../src/index.js";
 import { compileSnippets } from "../compile-snippets.js";
 
 const PRELUDE = `import { corsPolicy, fetchCors, type CheckedCorsPolicyConfig, type CorsPolicyConfig } from "../../../src/index.js";
@@ -107,3 +108,16 @@ describe("corsPolicy compile errors explain themselves", () => {
     });
   });
 }, 120_000);
+
+describe("what does not compile is also refused at construction (for JavaScript callers)", () => {
+  // The configuration literal of each single-call snippet, evaluated as JavaScript.
+  const literal = (statement: string): string | undefined => /^(?:corsPolicy|apiCors)\(([^]*)\);$/.exec(statement)?.[1];
+  for (const [title, statement] of REFUSED) {
+    const source = literal(statement);
+    if (source === undefined) continue;
+    test(title, () => {
+      const config = new Function(`return (${source.replace(/\(origin: string\)/, "(origin)")});`)() as CorsPolicyConfig;
+      expect(() => corsPolicy(config)).toThrow(CorsConfigError);
+    });
+  }
+});
