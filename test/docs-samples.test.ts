@@ -7,6 +7,12 @@
 // when it has no import of its own) and the objects of the ambient prelude below — each typed
 // as the real thing is (`req` is a node:http IncomingMessage, whose `method` may be undefined).
 // A line that must not compile carries `// @ts-expect-error`, as in the API's own samples.
+//
+// No sample, and no example in examples/, reflects an arbitrary origin: a request's origin is
+// only sent back in Access-Control-Allow-Origin next to an allowlist check.
+//
+// Run it alone with `npx vitest run test/docs-samples.test.ts`; new pages under docs/ are picked
+// up without a change here.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
@@ -148,6 +154,21 @@ function asModule(code: string, exports: Map<string, string>): string {
   return `${imports} export {};${code}`;
 }
 
+/**
+ * Lines of `sample` that set Access-Control-Allow-Origin (or a `*-origin` header through
+ * `set`/`setHeader`) from a value other than a literal, without an allowlist check (`.has(`) on
+ * that line or the two before it.
+ */
+function reflections(sample: Sample): string[] {
+  const lines = sample.code.split("\n");
+  return lines.flatMap((line, i) => {
+    const set = /(?:set|setHeader|append)\(\s*["']access-control-allow-origin["'],\s*([^)]*)/i.exec(line);
+    if (set === null || /^(["'`]|Origin\.from\(["'])/.test(set[1] ?? "")) return [];
+    const context = lines.slice(Math.max(0, i - 2), i + 1).join("\n");
+    return context.includes(".has(") ? [] : [`${sample.where}:${i + 1}`];
+  });
+}
+
 const samples = [...markdownFiles().flatMap((file) => tsBlocks(readFileSync(join(ROOT, file), "utf8"), file)), ...sourceFiles().flatMap(exampleBlocks)];
 
 describe("every TypeScript sample in README.md, docs/ and the TSDoc @examples compiles under strict", () => {
@@ -173,6 +194,14 @@ describe("every TypeScript sample in README.md, docs/ and the TSDoc @examples co
 
   test("there are samples to check", () => {
     expect(samples.length).toBeGreaterThan(40);
+  });
+  test("no sample or example reflects an arbitrary origin", () => {
+    const examples = readdirSync(join(ROOT, "examples")).map((file) => ({ where: `examples/${file}`, code: readFileSync(join(ROOT, "examples", file), "utf8") }));
+    expect([...samples, ...examples].flatMap(reflections)).toEqual([]);
+  });
+  test("the reflection check finds a reflected origin", () => {
+    const code = 'const origin = headers.get("origin");\nif (origin.ok) out.set("access-control-allow-origin", origin.value);';
+    expect(reflections({ where: "x", code })).toEqual(["x:2"]);
   });
   samples.forEach((sample, i) => {
     test(sample.where, () => {
