@@ -54,6 +54,8 @@ const REFUSED: [string, string, string][] = [
   ["set-cookie exposed", `corsPolicy({ origins: "*", exposedHeaders: ["Set-Cookie"] });`, "exposedHeaders: browsers never let pages read Set-Cookie: remove it"],
   ['"*" in exposedHeaders with credentials', `corsPolicy({ origins: ["https://a.example"], credentials: true, exposedHeaders: ["*"] });`, `exposedHeaders: '*' is refused with credentials`],
   ["maxAge over a day", `corsPolicy({ origins: "*", maxAge: 86401 });`, "maxAge: 86401 is over a day: write at most 86400 (Chromium caps it at 7200)"],
+  ["maxAge of five digits over a day", `corsPolicy({ origins: "*", maxAge: 99999 });`, "maxAge: 99999 is over a day"],
+  ["an uppercase wildcard pattern", `corsPolicy({ origins: ["https://*.Example.com"] });`, "origins: browsers send origins in lowercase: write https://*.example.com"],
   ["a negative maxAge", `corsPolicy({ origins: "*", maxAge: -1 });`, "maxAge: -1 is negative: write 0 (browsers then cache nothing) up to 86400"],
   ["a fractional maxAge", `corsPolicy({ origins: "*", maxAge: 1.5 });`, "maxAge: 1.5 is not a whole number of seconds: write an integer from 0 to 86400"],
   ["a misspelt setting", `corsPolicy({ origins: "*", origin: "https://a.example" });`, "origin is not a corsPolicy setting: write origins"],
@@ -80,6 +82,9 @@ corsPolicy(config);`,
   ["a configuration typed CorsPolicyConfig", `const config: CorsPolicyConfig = { origins: "*", methods: ["*"] };\ncorsPolicy(config);\napiCors(config);`],
   ["a wrapper with a valid literal", `apiCors({ origins: ["https://app.example", "http://localhost:*", "http://[::1]:*"], credentials: true, maxAge: 600, explain: true });`],
   ["patterns built from numbers", `const port: number = 5173;\ncorsPolicy({ origins: [\`http://127.0.0.1:\${port}\`], credentials: true });`],
+  ["loopback origins with credentials", `corsPolicy({ origins: ["http://localhost:3000", "http://127.0.0.1:*", "http://app.localhost", "http://[::1]:8080"], credentials: true });`],
+  ["maxAge at the bounds", `corsPolicy({ origins: "*", maxAge: 0 });\ncorsPolicy({ origins: "*", maxAge: 86400 });\ncorsPolicy({ origins: "*", maxAge: 10000 });`],
+  ["a spread of a shared base", `const base = { methods: ["PUT"], allowedHeaders: ["content-type"] } as const;\ncorsPolicy({ ...base, origins: ["https://app.example"], credentials: true });`],
   ["an opted-in insecure origin", `corsPolicy({ origins: ["http://intranet.example"], credentials: true, allowInsecureOrigins: true });`],
 ];
 
