@@ -56,16 +56,16 @@ type CheckedOrigin<S, Credentials extends boolean, Insecure extends boolean> = S
   : IsLiteral<S> extends false
     ? S
     : S extends "*"
-    ? "origins: '*' is not a list member: write origins: '*' for any origin (without credentials)"
-    : S extends "null"
-      ? "origins: 'null' is refused (sandboxed iframes and data: URLs of any site send it): remove it"
-      : S extends `file:${string}`
-        ? "origins: file: pages send the origin 'null', which is refused: remove it"
-        : S extends `${infer Scheme}://${infer Rest}`
-          ? OriginProblem<S & string, Scheme, Rest, Credentials, Insecure>
-          : S extends string
-            ? `origins: '${S}' is not an origin: write scheme://host[:port], e.g. https://${S}`
-            : S;
+      ? "origins: '*' is not a list member: write origins: '*' for any origin (without credentials)"
+      : S extends "null"
+        ? "origins: 'null' is refused (sandboxed iframes and data: URLs of any site send it): remove it"
+        : S extends `file:${string}`
+          ? "origins: file: pages send the origin 'null', which is refused: remove it"
+          : S extends `${infer Scheme}://${infer Rest}`
+            ? OriginProblem<S & string, Scheme, Rest, Credentials, Insecure>
+            : S extends string
+              ? `origins: '${S}' is not an origin: write scheme://host[:port], e.g. https://${S}`
+              : S;
 
 type OriginProblem<S extends string, Scheme extends string, Rest extends string, Credentials extends boolean, Insecure extends boolean> =
   Rest extends `${infer Host}/`
@@ -102,16 +102,13 @@ type DefaultPort<Scheme extends string, Rest extends string> = Rest extends `${s
 
 type HostOf<Rest extends string> = Rest extends `${infer Host}:${string}` ? Host : Rest;
 
-type InsecureProblem<Scheme extends string, Rest extends string, Credentials extends boolean, Insecure extends boolean> = Credentials extends true
-  ? Insecure extends true
+/** With credentials: an origin that is neither https nor loopback http/ws, unless opted into. */
+type InsecureProblem<Scheme extends string, Rest extends string, Credentials extends boolean, Insecure extends boolean> = [Credentials, Insecure] extends [true, false]
+  ? Scheme extends "https"
     ? never
-    : Scheme extends "https"
+    : [Scheme, IsLoopback<Rest>] extends ["http" | "ws", true]
       ? never
-      : Scheme extends "http" | "ws"
-        ? IsLoopback<Rest> extends true
-          ? never
-          : `origins: ${Scheme}://${Rest} is not https: with credentials anyone on the network path can impersonate it: write https://${Rest}, or set allowInsecureOrigins: true`
-        : `origins: ${Scheme}://${Rest} is not https: with credentials anyone on the network path can impersonate it: write https://${Rest}, or set allowInsecureOrigins: true`
+      : `origins: ${Scheme}://${Rest} is not https: with credentials anyone on the network path can impersonate it: write https://${Rest}, or set allowInsecureOrigins: true`
   : never;
 
 type IsLoopback<Rest extends string> = Rest extends `[::1]${"" | `:${string}`}`
