@@ -305,6 +305,9 @@ const EXPLANATIONS: Record<CorsDecisionReason, string> = {
   "disallowed-private-network": "privateNetwork is not enabled",
 };
 
+const MISSING_HEADERS =
+  "typed-headers: policy.handle expects { method, headers } with the request's headers: pass req.headers (node:http), request.headers (Fetch), or c.req.raw to fetchCors (Hono).";
+
 const VARY_ORIGIN = "origin";
 const VARY_PREFLIGHT = "origin, access-control-request-method, access-control-request-headers";
 const VARY_PREFLIGHT_PNA = `${VARY_PREFLIGHT}, access-control-request-private-network`;
@@ -313,6 +316,8 @@ const VARY_PREFLIGHT_PNA = `${VARY_PREFLIGHT}, access-control-request-private-ne
 //   the policy's own precomputed strings (and the validated origin), so the decision's map owns
 //   them without checking them again.
 function decide(policy: Compiled, request: { readonly method: string; readonly headers: HeaderInput }): CorsDecision {
+  // Missing headers would read as a request without Origin, answered "not CORS" in silence.
+  if (request?.headers == null) throw new TypeError(MISSING_HEADERS);
   const incoming = HeaderMap.from(request.headers);
   const originLine = incoming.getRaw("origin");
   const acrm = originLine === null ? null : incoming.getRaw("access-control-request-method");

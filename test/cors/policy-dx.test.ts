@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
-import { CorsConfigError, corsPolicy, HeaderMap, type CorsPolicyConfig } from "../../src/index.js";
+import { CorsConfigError, corsPolicy, fetchCors, HeaderMap, type CorsPolicyConfig } from "../../src/index.js";
 
 /** Builds a policy from a configuration a JavaScript caller could write (no compile-time checks). */
 const fromJs = (config: unknown) => corsPolicy(config as CorsPolicyConfig);
@@ -128,6 +128,14 @@ describe("a request passed where its headers are expected", () => {
     const request = new Request("https://api.example/", { headers: { origin: "https://a.example" } });
     expect(() => HeaderMap.from(request as never)).toThrow(/pass req\.headers \(node:http\) or request\.headers \(Fetch\)/);
     expect(HeaderMap.from(request.headers).getRaw("origin")).toBe("https://a.example");
+  });
+
+  test("missing headers (a typo, or Hono's c.req instead of c.req.raw) throw instead of reading as no CORS", () => {
+    const policy = corsPolicy({ origins: ["https://a.example"] });
+    expect(() => policy.handle({ method: "GET", headers: undefined as never })).toThrow(/pass req\.headers \(node:http\), request\.headers \(Fetch\), or c\.req\.raw/);
+    expect(() => policy.handle(undefined as never)).toThrow(TypeError);
+    expect(() => fetchCors(policy)({ method: "GET", header: () => undefined } as never)).toThrow(/c\.req\.raw to fetchCors/);
+    expect(policy.handle({ method: "GET", headers: {} }).kind).toBe("none");
   });
 
   test("records with headers named headers, method or url stay records", () => {
