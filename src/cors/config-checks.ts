@@ -241,7 +241,8 @@ export type CorsPolicyConfigCandidate = Omit<CorsPolicyConfig, "origins"> & { re
  * forbidden methods and request headers, lowercase `patch`, names that are not tokens, `set-cookie`
  * and CORS headers in the lists, `maxAge` outside 0…86400, unknown settings. Strings and numbers
  * from variables, branded values and arrays that are not tuples are checked when the policy is
- * built.
+ * built. Unknown settings are refused, so a wrapper with options of its own takes them as a
+ * separate argument.
  *
  * @example
  * ```ts
