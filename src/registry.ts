@@ -1,27 +1,21 @@
-import { accessControlAllowCredentials } from "./headers/access-control-allow-credentials.js";
-import { accessControlAllowHeaders } from "./headers/access-control-allow-headers.js";
-import { accessControlAllowMethods } from "./headers/access-control-allow-methods.js";
-import { accessControlAllowOrigin, type AllowOriginValue } from "./headers/access-control-allow-origin.js";
-import { accessControlAllowPrivateNetwork } from "./headers/access-control-allow-private-network.js";
-import { accessControlExposeHeaders } from "./headers/access-control-expose-headers.js";
-import { accessControlMaxAge } from "./headers/access-control-max-age.js";
-import { accessControlRequestHeaders } from "./headers/access-control-request-headers.js";
-import { accessControlRequestMethod } from "./headers/access-control-request-method.js";
-import { accessControlRequestPrivateNetwork } from "./headers/access-control-request-private-network.js";
-import { forbiddenCharError, parseWith, serializeWith, type FieldLines } from "./headers/codec.js";
-import type { HeaderDefinition, RegisteredDefinition } from "./headers/definition.js";
-import { origin, type OriginValue } from "./headers/origin.js";
-import { vary, type VaryValue } from "./headers/vary.js";
-import { indexOfForbiddenChar, isOws } from "./syntax/chars.js";
-import type { DeltaSeconds } from "./syntax/delta-seconds.js";
-import type { FieldName } from "./syntax/field-name.js";
-import type { Method } from "./syntax/method.js";
+import * as builtins from "./headers/all.js";
+import { codecOf, forbiddenCharError, type FieldLines, type HeaderCodec } from "./headers/codec.js";
+import { asLibraryError, describeValue } from "./syntax/describe.js";
 import type { ParseResult } from "./syntax/result.js";
 import { isToken } from "./syntax/token.js";
 
+type BuiltinCodec = (typeof builtins)[keyof typeof builtins];
+
+/** The value type a codec parses to and serializes from. */
+type CodecValue<Codec> = Codec extends HeaderCodec<string, infer Value> ? Value : never;
+
+/** The built-in headers' value types by name, derived from the list in `headers/all.ts`. */
+type BuiltinRegistry = { [Codec in BuiltinCodec as Codec["name"]]: CodecValue<Codec> };
+
 /**
- * The value type of every registered header, by lowercase name. Other libraries add headers by
- * declaration merging together with {@link defineHeader}:
+ * The value type of every registered header, by lowercase name: the built-in headers (each
+ * module under `src/headers/` exports its codec, and one list registers them), and those other
+ * libraries add with {@link defineHeader} and declaration merging:
  *
  * @example
  * ```ts
@@ -31,32 +25,7 @@ import { isToken } from "./syntax/token.js";
  * ```
  * @public
  */
-export interface HeaderRegistry {
-  /** `Origin`: the request's serialized origin, or `"null"`. */
-  origin: OriginValue;
-  /** `Access-Control-Request-Method`: the method of the actual request. */
-  "access-control-request-method": Method;
-  /** `Access-Control-Request-Headers`: the CORS-unsafe request header names (at least one). */
-  "access-control-request-headers": readonly FieldName[];
-  /** `Access-Control-Request-Private-Network`: the literal `true`. */
-  "access-control-request-private-network": true;
-  /** `Access-Control-Allow-Origin`: `*`, `null` or one serialized origin. */
-  "access-control-allow-origin": AllowOriginValue;
-  /** `Access-Control-Allow-Credentials`: the literal `true` (there is no `false`). */
-  "access-control-allow-credentials": true;
-  /** `Access-Control-Allow-Methods`: methods, case kept; `*` is a wildcard without credentials. */
-  "access-control-allow-methods": readonly (Method | "*")[];
-  /** `Access-Control-Allow-Headers`: lowercase names; `*` is a wildcard without credentials. */
-  "access-control-allow-headers": readonly (FieldName | "*")[];
-  /** `Access-Control-Expose-Headers`: lowercase names; `*` is a wildcard without credentials. */
-  "access-control-expose-headers": readonly (FieldName | "*")[];
-  /** `Access-Control-Max-Age`: seconds the preflight result may be cached. */
-  "access-control-max-age": DeltaSeconds;
-  /** `Access-Control-Allow-Private-Network`: the literal `true`. */
-  "access-control-allow-private-network": true;
-  /** `Vary`: `*` or lowercase field names. */
-  vary: VaryValue;
-}
+export interface HeaderRegistry extends BuiltinRegistry {}
 
 /**
  * A registered header name, lowercase.
@@ -98,61 +67,33 @@ export type KnownHeaderName<N extends string> = string extends N
  */
 export type HeaderValue<N extends string> = string extends N ? unknown : HeaderRegistry[Lowercase<N> & HeaderName];
 
-type AnyDefinition = RegisteredDefinition<string, unknown>;
+type AnyCodec = HeaderCodec<string, unknown>;
 
-/** The headers added with {@link defineHeader}, by lowercase name (the built-ins are in `builtin`). */
-const custom = new Map<string, AnyDefinition>();
+/**
+ * Every registered header's codec by lowercase name: the built-in list, then the headers added
+ * with {@link defineHeader}. A Map, because a lookup hashes the name once (strings cache their
+ * hash), where a switch over the names compares one by one.
+ */
+const table: Map<string, AnyCodec> = /* @__PURE__ */ builtinTable();
 
-/** The definition registered under `name` in any casing. @internal */
-export function findDefinition(name: string): AnyDefinition | undefined {
-  const definition = builtin(name) ?? custom.get(name);
-  if (definition !== undefined) return definition;
-  const lowercase = name.toLowerCase();
-  return builtin(lowercase) ?? custom.get(lowercase);
+function builtinTable(): Map<string, AnyCodec> {
+  const codecs = new Map<string, AnyCodec>();
+  for (const codec of Object.values(builtins) as AnyCodec[]) codecs.set(codec.name, codec);
+  return codecs;
+}
+
+/** The codec registered under `name` in any casing. @internal */
+export function findCodec(name: string): AnyCodec | undefined {
+  return table.get(name) ?? table.get(name.toLowerCase());
 }
 
 /**
- * Whether `name` is a built-in header name, exactly lowercase: then it needs no lowercasing,
- * and the registry's switch says so faster than `toLowerCase` copies it (bench/policy.bench.ts).
+ * Whether `name` is a registered name exactly as given (lowercase): then it needs no
+ * lowercasing, and a lookup says so faster than `toLowerCase` copies it.
  * @internal
  */
-export function isLowercaseBuiltinName(name: string): boolean {
-  return builtin(name) !== undefined;
-}
-
-/**
- * The built-in definition for an exactly-lowercase name. A string switch compares interned
- * literals by identity, which is cheaper than hashing: this is the hot path of parseHeader.
- */
-function builtin(name: string): AnyDefinition | undefined {
-  switch (name) {
-    case "origin":
-      return origin as AnyDefinition;
-    case "access-control-request-method":
-      return accessControlRequestMethod as AnyDefinition;
-    case "access-control-request-headers":
-      return accessControlRequestHeaders as AnyDefinition;
-    case "access-control-allow-origin":
-      return accessControlAllowOrigin as AnyDefinition;
-    case "access-control-allow-credentials":
-      return accessControlAllowCredentials as AnyDefinition;
-    case "access-control-allow-methods":
-      return accessControlAllowMethods as AnyDefinition;
-    case "access-control-allow-headers":
-      return accessControlAllowHeaders as AnyDefinition;
-    case "access-control-expose-headers":
-      return accessControlExposeHeaders as AnyDefinition;
-    case "access-control-max-age":
-      return accessControlMaxAge as AnyDefinition;
-    case "access-control-request-private-network":
-      return accessControlRequestPrivateNetwork as AnyDefinition;
-    case "access-control-allow-private-network":
-      return accessControlAllowPrivateNetwork as AnyDefinition;
-    case "vary":
-      return vary as AnyDefinition;
-    default:
-      return undefined;
-  }
+export function isRegisteredLowercaseName(name: string): boolean {
+  return table.has(name);
 }
 
 /**
@@ -175,9 +116,9 @@ function builtin(name: string): AnyDefinition | undefined {
  * @public
  */
 export function parseHeader<N extends string>(name: KnownHeaderName<N>, value: FieldLines): ParseResult<HeaderValue<N>> {
-  const definition = typeof name === "string" ? findDefinition(name) : undefined;
-  if (definition === undefined) return unknownHeader(name);
-  return parseWith(definition, value) as ParseResult<HeaderValue<N>>;
+  const codec = typeof name === "string" ? findCodec(name) : undefined;
+  if (codec === undefined) return unknownHeader(name);
+  return codec.parse(value) as ParseResult<HeaderValue<N>>;
 }
 
 /** The `unknown-header` error result for `name`. @internal */
@@ -205,74 +146,85 @@ function unknownHeaderMessage(name: unknown): string {
  * @public
  */
 export function serializeHeader<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): string {
-  return serializeWith(definitionOrThrow(name), value);
+  return codecOrThrow(name).serialize(value);
 }
 
-/** The definition of `name`, or a TypeError for an unknown header. @internal */
-export function definitionOrThrow(name: unknown): AnyDefinition {
-  const definition = typeof name === "string" ? findDefinition(name) : undefined;
-  if (definition === undefined) {
+/** The codec of `name`, or a TypeError for an unknown header. @internal */
+export function codecOrThrow(name: unknown): AnyCodec {
+  const codec = typeof name === "string" ? findCodec(name) : undefined;
+  if (codec === undefined) {
     throw new TypeError(`typed-headers: ${unknownHeaderMessage(name)}`);
   }
-  return definition;
-}
-
-/** Whether `s` can be sent as a field value: no CR/LF/NUL, bytes only, no surrounding SP/HTAB. */
-function isFieldValue(s: string): boolean {
-  return indexOfForbiddenChar(s) === -1 && !isOws(s.charCodeAt(0)) && !isOws(s.charCodeAt(s.length - 1));
+  return codec;
 }
 
 /**
  * Registers a header so that {@link parseHeader}, {@link serializeHeader} and `HeaderMap` handle
- * it. Pair it with declaration merging into {@link HeaderRegistry} for typing.
+ * it, and returns its {@link HeaderCodec}. Pair it with declaration merging into
+ * {@link HeaderRegistry} for typing.
  *
  * @remarks
  * The name is lowercased and must be a token not registered yet (built-in headers cannot be
- * replaced). `parse` must not throw; `serialize` must throw `TypeError` for invalid values.
+ * replaced). `parse` is given the field lines (at least one, each free of CR, LF, NUL and
+ * characters above U+00FF, not trimmed) and must not throw; error offsets index the lines joined
+ * with `", "`, and the error's `header` is filled in. `serialize` must throw `TypeError` for an
+ * invalid value; its output is checked (no CR, LF, NUL, characters above U+00FF or surrounding
+ * whitespace). `merge`, for list headers, is what `HeaderMap.append` uses.
  *
  * @example
  * ```ts
  * declare module "typed-headers" {
  *   interface HeaderRegistry { "x-retry-count": number }
  * }
- * defineHeader({
+ * const retryCount = defineHeader({
  *   name: "x-retry-count",
  *   parse: (lines) => (/^\d{1,3}$/.test(lines.join()) ? { ok: true, value: Number(lines[0]) } :
- *     { ok: false, error: { code: "invalid", header: "", message: "expected 0-999" } }),
+ *     { ok: false, error: { code: "invalid-value", header: "", message: "expected 0-999" } }),
  *   serialize: (n) => String(n),
  * });
+ * retryCount.parse("3");   // { ok: true, value: 3 }
  * ```
  * @public
  */
-export function defineHeader<Name extends string, Value>(
-  definition: HeaderDefinition<Name, Value>,
-): HeaderDefinition<Lowercase<Name>, Value> {
-  const name = typeof definition?.name === "string" ? definition.name.toLowerCase() : "";
-  if (!isToken(name)) throw new TypeError(`typed-headers: defineHeader: ${JSON.stringify(definition?.name)} is not a header name (token).`);
-  if (typeof definition.parse !== "function" || typeof definition.serialize !== "function") {
+export function defineHeader<Name extends string, Value>(definition: {
+  readonly name: Name;
+  readonly parse: (lines: readonly string[]) => ParseResult<Value>;
+  readonly serialize: (value: Value) => string;
+  readonly merge?: ((existing: Value, added: Value) => Value) | undefined;
+}): HeaderCodec<Lowercase<Name>, Value> {
+  // Each field is read once, and a getter that throws becomes the library's TypeError.
+  let given: unknown;
+  let parse: typeof definition.parse;
+  let serialize: typeof definition.serialize;
+  let merge: typeof definition.merge;
+  try {
+    ({ name: given, parse, serialize, merge } = definition);
+  } catch (error) {
+    throw asLibraryError(error, "defineHeader's argument");
+  }
+  const name = typeof given === "string" ? given.toLowerCase() : "";
+  if (!isToken(name)) throw new TypeError(`typed-headers: defineHeader: ${describeValue(given)} is not a header name (token).`);
+  if (typeof parse !== "function" || typeof serialize !== "function") {
     throw new TypeError(`typed-headers: defineHeader(${name}): parse and serialize must be functions.`);
   }
-  if (findDefinition(name) !== undefined) throw new TypeError(`typed-headers: defineHeader: "${name}" is already registered.`);
-  const { parse, serialize, merge } = definition;
-  custom.set(name, {
-    ...(merge === undefined ? {} : { merge: merge as (existing: unknown, added: unknown) => unknown }),
-    name,
-    // Custom grammars may accept any character: screen CR, LF, NUL and non-bytes out first.
+  if (findCodec(name) !== undefined) throw new TypeError(`typed-headers: defineHeader: "${name}" is already registered.`);
+  const codec = codecOf<Lowercase<Name>, Value>({
+    name: name as Lowercase<Name>,
+    // A grammar of someone else's may accept any character and may throw: screen CR, LF, NUL and
+    // non-bytes out first, and turn a throw into an error result.
     parse: (value) => {
       const lines = typeof value === "string" ? [value] : value;
       const problem = forbiddenCharError(lines);
-      return problem === undefined ? parse(lines) : { ok: false, error: problem };
-    },
-    // Built-in serializers validate their values; a custom one's output is checked here.
-    serialize: (value) => {
-      const output: unknown = serialize(value as Value);
-      if (typeof output !== "string" || !isFieldValue(output)) {
-        throw new TypeError(
-          `typed-headers: the serializer of ${name} returned ${JSON.stringify(output)}, which is not a valid field value.`,
-        );
+      if (problem !== undefined) return { ok: false, error: problem };
+      try {
+        return parse(lines);
+      } catch {
+        return { ok: false, error: { code: "invalid-input", header: "", message: "the header's parser threw." } };
       }
-      return output;
     },
+    serialize,
+    ...(typeof merge === "function" ? { merge } : {}),
   });
-  return { ...definition, name: name as Lowercase<Name> };
+  table.set(name, codec as AnyCodec);
+  return codec;
 }

@@ -13,7 +13,10 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
  * each snippet's diagnostics as flattened messages prefixed with their line (`3: Type …`).
  * `overrides` changes some of the project's compiler options.
  */
-export function compileSnippets(snippets: ReadonlyMap<string, string>, overrides: ts.CompilerOptions = {}): Map<string, string[]> {
+export function compileSnippets(
+  snippets: ReadonlyMap<string, string>,
+  overrides: ts.CompilerOptions = {},
+): Map<string, string[]> {
   const config = ts.readConfigFile(join(ROOT, "tsconfig.json"), (path) => ts.sys.readFile(path));
   const options = { ...ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT).options, ...overrides };
   const files = new Map([...snippets].map(([name, text]) => [join(ROOT, name), text]));

@@ -1,7 +1,8 @@
 // Every TypeScript sample a user reads compiles under strict: the ```ts blocks of README.md and of
-// docs/ (except the generated docs/api), and the ```ts blocks of the TSDoc @example sections in
-// src/. Each sample is compiled as its own module against src/ (the package's entry points are
-// mapped to their sources), with the project's compiler options.
+// docs/ (except the generated docs/api), and the ```ts blocks of the TSDoc @example sections of
+// the modules the entry points export from. Each sample is compiled as its own module against
+// src/ (tsconfig.json maps the package's entry points to src/entries/), with the project's
+// compiler options.
 //
 // A sample may use, without declaring them, the names of the package's exports (imported for it
 // when it has no import of its own) and the objects of the ambient prelude below — each typed
@@ -21,10 +22,10 @@ import { compileSnippets, ROOT } from "./compile-snippets.js";
 
 /** The package's entry points, as users import them. */
 const ENTRIES: Record<string, string> = {
-  "typed-headers": "src/index.ts",
-  "typed-headers/headers": "src/header-codecs.ts",
-  "typed-headers/cors": "src/cors.ts",
-  "typed-headers/node": "src/node.ts",
+  "typed-headers": "src/entries/index.ts",
+  "typed-headers/headers": "src/entries/headers.ts",
+  "typed-headers/cors": "src/entries/cors.ts",
+  "typed-headers/node": "src/entries/node.ts",
 };
 
 const AMBIENT = `import type { IncomingMessage, ServerResponse } from "node:http";
@@ -89,22 +90,37 @@ function markdownFiles(): string[] {
   return files;
 }
 
-function sourceFiles(dir = "src"): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith(".ts") && !entry.name.includes(".test") ? [path] : [];
-  });
+/**
+ * The modules of the public surface: the entry points and every module they re-export from
+ * (transitively). A module not wired into an entry point yet has no public names to use.
+ */
+function publicModules(): string[] {
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), "utf8"), ts.ScriptTarget.Latest);
+    for (const statement of source.statements) {
+      if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
+        visit(join(file, "..", statement.moduleSpecifier.text.replace(/\.js$/, ".ts")));
+      }
+    }
+  };
+  for (const file of Object.values(ENTRIES)) visit(file);
+  return [...files];
 }
 
 /** The @example blocks of the TSDoc comments in `file`. */
 function exampleBlocks(file: string): Sample[] {
   const text = readFileSync(join(ROOT, file), "utf8");
   const samples: Sample[] = [];
-  for (const comment of text.matchAll(/\/\*\*[^]*?\*\//g)) {
+  for (const comment of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
     const at = comment.index ?? 0;
     const line = text.slice(0, at).split("\n").length - 1;
-    const body = comment[0].split("\n").map((l) => l.replace(/^\s*\*( |$)/, "")).join("\n");
+    const body = comment[0]
+      .split("\n")
+      .map((l) => l.replace(/^\s*\*( |$)/, ""))
+      .join("\n");
     const example = body.indexOf("@example");
     if (example === -1) continue;
     const before = body.slice(0, example).split("\n").length - 1;
@@ -122,13 +138,16 @@ function publicNames(): Map<string, string> {
     };
     const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), "utf8"), ts.ScriptTarget.Latest);
     for (const statement of source.statements) {
-      const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      const exported =
+        ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
       if (exported && ts.isVariableStatement(statement)) {
-        for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) add(declaration.name.text);
+        for (const declaration of statement.declarationList.declarations)
+          if (ts.isIdentifier(declaration.name)) add(declaration.name.text);
       } else if (exported && "name" in statement && statement.name !== undefined && ts.isIdentifier(statement.name as ts.Node)) {
         add((statement.name as ts.Identifier).text);
       } else if (ts.isExportDeclaration(statement)) {
-        const from = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+        const from =
+          statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
         if (statement.exportClause && ts.isNamedExports(statement.exportClause)) {
           for (const element of statement.exportClause.elements) add(element.name.text);
         } else if (from !== undefined) {
@@ -169,7 +188,10 @@ function reflections(sample: Sample): string[] {
   });
 }
 
-const samples = [...markdownFiles().flatMap((file) => tsBlocks(readFileSync(join(ROOT, file), "utf8"), file)), ...sourceFiles().flatMap(exampleBlocks)];
+const samples = [
+  ...markdownFiles().flatMap((file) => tsBlocks(readFileSync(join(ROOT, file), "utf8"), file)),
+  ...publicModules().flatMap(exampleBlocks),
+];
 
 describe("every TypeScript sample in README.md, docs/ and the TSDoc @examples compiles under strict", () => {
   let compiled: Map<string, string[]> | undefined;
@@ -186,7 +208,6 @@ describe("every TypeScript sample in README.md, docs/ and the TSDoc @examples co
         noUnusedParameters: false,
         verbatimModuleSyntax: false,
         isolatedModules: false,
-        paths: Object.fromEntries(Object.entries(ENTRIES).map(([entry, file]) => [entry, [join(ROOT, file)]])),
       });
     }
     return compiled.get(name(index)) ?? [];
@@ -196,7 +217,10 @@ describe("every TypeScript sample in README.md, docs/ and the TSDoc @examples co
     expect(samples.length).toBeGreaterThan(40);
   });
   test("no sample or example reflects an arbitrary origin", () => {
-    const examples = readdirSync(join(ROOT, "examples")).map((file) => ({ where: `examples/${file}`, code: readFileSync(join(ROOT, "examples", file), "utf8") }));
+    const examples = readdirSync(join(ROOT, "examples")).map((file) => ({
+      where: `examples/${file}`,
+      code: readFileSync(join(ROOT, "examples", file), "utf8"),
+    }));
     expect([...samples, ...examples].flatMap(reflections)).toEqual([]);
   });
   test("the reflection check finds a reflected origin", () => {

@@ -2,7 +2,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { describe, expect, test } from "vitest";
-import { checkCors } from "../src/index.js";
+import { checkCors } from "typed-headers";
 
 /** Imports an example (plain JavaScript, so untyped here). */
 const load = (name: string): Promise<any> => import(new URL(`../examples/${name}`, import.meta.url).href);
@@ -18,7 +18,10 @@ describe("examples", () => {
     const server: Server = createAppServer();
     const base = await listen(server);
     try {
-      const preflight = await fetch(`${base}/`, { method: "OPTIONS", headers: { origin: "http://localhost:5173", "access-control-request-method": "DELETE" } });
+      const preflight = await fetch(`${base}/`, {
+        method: "OPTIONS",
+        headers: { origin: "http://localhost:5173", "access-control-request-method": "DELETE" },
+      });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
       const response = await fetch(`${base}/`, { headers: { origin: "https://app.example.com" } });
@@ -35,11 +38,19 @@ describe("examples", () => {
     await new Promise((resolve) => server.once("listening", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const refused = await fetch(`${base}/items/1`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "PUT" } });
+      const refused = await fetch(`${base}/items/1`, {
+        method: "OPTIONS",
+        headers: { origin: "https://evil.example", "access-control-request-method": "PUT" },
+      });
       expect(refused.status).toBe(403);
       // What a browser sends for fetch(url, { method: "PUT", credentials: "include", headers:
       // { "content-type": "application/json" }, body }), and what it does with the answers.
-      const page = { origin: "https://app.example.com", method: "PUT", headers: { "content-type": "application/json" }, credentials: "include" } as const;
+      const page = {
+        origin: "https://app.example.com",
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        credentials: "include",
+      } as const;
       const expected = checkCors(page, {});
       expect(expected.ok).toBe(false); // no exchange yet: a preflight is required
       const sent = Object.fromEntries(expected.preflight?.headers ?? []);
@@ -63,10 +74,25 @@ describe("examples", () => {
 
   test("hono.mjs", async () => {
     const { app } = await load("hono.mjs");
-    const preflight = await app.fetch(new Request("http://api.example.com/messages", { method: "OPTIONS", headers: { origin: "https://a.example.com", "access-control-request-method": "POST", "access-control-request-headers": "content-type" } }));
+    const preflight = await app.fetch(
+      new Request("http://api.example.com/messages", {
+        method: "OPTIONS",
+        headers: {
+          origin: "https://a.example.com",
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type",
+        },
+      }),
+    );
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-headers")).toBe("content-type");
-    const response = await app.fetch(new Request("http://api.example.com/messages", { method: "POST", headers: { origin: "https://a.example.com", "content-type": "application/json" }, body: '{"hi":1}' }));
+    const response = await app.fetch(
+      new Request("http://api.example.com/messages", {
+        method: "POST",
+        headers: { origin: "https://a.example.com", "content-type": "application/json" },
+        body: '{"hi":1}',
+      }),
+    );
     expect(response.status).toBe(201);
     expect(response.headers.get("access-control-allow-origin")).toBe("https://a.example.com");
     expect(response.headers.get("vary")).toBe("origin");

@@ -1,7 +1,7 @@
 // The README's HeaderMap examples, compiled so that they cannot rot.
 import { createServer } from "node:http";
 import { expectTypeOf, test } from "vitest";
-import { FieldName, HeaderMap, Method, type OriginValue, type ParseResult } from "../src/index.js";
+import { FieldName, HeaderMap, Method, type OriginValue, type ParseResult } from "typed-headers";
 
 test("node:http handler example", () => {
   const allowed = new Set(["https://app.example"]);
@@ -40,8 +40,8 @@ test("fetch handler example", () => {
 });
 
 test("corsPolicy examples", async () => {
-  const { corsPolicy, fetchCors } = await import("../src/index.js");
-  const { nodeCors } = await import("../src/node.js");
+  const { corsPolicy, fetchCors } = await import("typed-headers");
+  const { nodeCors } = await import("typed-headers/node");
   const { default: express } = await import("express");
   const { Hono } = await import("hono");
   const policy = corsPolicy({

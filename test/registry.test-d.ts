@@ -10,13 +10,13 @@ import {
   type ParseResult,
   type OriginValue,
   type VaryValue,
-} from "../src/index.js";
+} from "typed-headers";
 import {
   accessControlAllowCredentialsHeader,
   accessControlMaxAgeHeader,
   originHeader,
   varyHeader,
-} from "../src/header-codecs.js";
+} from "typed-headers/headers";
 
 describe("parseHeader types", () => {
   test("any casing of a known name infers its value type", () => {

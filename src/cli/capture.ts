@@ -1,5 +1,6 @@
 // Reading captured HTTP header blocks: `curl -i` / `curl -v` output, raw HTTP messages, or plain
 // "Name: value" lines.
+import { trimOws } from "../syntax/chars.js";
 
 /** One header block of a capture: its start line (if any) and its field lines in order. */
 export interface HeaderBlock {
@@ -36,7 +37,8 @@ export function readCapture(text: string): { blocks: HeaderBlock[]; problems: st
       continue;
     }
     if (line.trim() === "") {
-      if (current !== undefined && current.headers.length > 0) inBody = true;
+      // The blank line ends a block's header section, even an empty one: what follows is a body.
+      if (current !== undefined) inBody = true;
       continue;
     }
     if (inBody) continue;
@@ -49,7 +51,9 @@ export function readCapture(text: string): { blocks: HeaderBlock[]; problems: st
       current = { startLine: "", status: undefined, headers: [] };
       blocks.push(current);
     }
-    current.headers.push([line.slice(0, colon), line.slice(colon + 1)]);
+    // field-line = field-name ":" OWS field-value OWS (RFC 9112 §5): the value, and so the error
+    // offsets reported on it, start after the OWS, as in-process parsing of the value does.
+    current.headers.push([line.slice(0, colon), trimOws(line.slice(colon + 1))]);
   }
   return { blocks, problems };
 }

@@ -2,8 +2,10 @@
 // header in a capture; `check` says what a browser does with a captured CORS exchange.
 import { readFileSync } from "node:fs";
 import { checkCors, type CorsRequest } from "../cors/check.js";
-import { findDefinition, parseHeader } from "../registry.js";
+import { findCodec, parseHeader } from "../registry.js";
+import { Origin } from "../syntax/serialized-origin.js";
 import { readCapture, type HeaderBlock } from "./capture.js";
+import { escapeControls, escapeControlsInJson } from "./escape.js";
 
 const USAGE = `Usage:
   typed-headers parse [FILE] [--json]
@@ -31,24 +33,30 @@ export interface Io {
 
 class UsageError extends Error {}
 
-/** Runs the command line; returns the exit status. Never throws for user mistakes. */
-export function main(argv: readonly string[], io: Io): number {
+/**
+ * Runs the command line; returns the exit status. Never throws for user mistakes. Everything it
+ * prints that comes from a capture or the arguments goes through {@link escapeControls} (or
+ * {@link escapeControlsInJson} for `--json`), so a capture cannot drive the terminal.
+ */
+export function main(argv: readonly string[], rawIo: Io): number {
+  const io: Io = { ...rawIo, out: (text) => rawIo.out(escapeControls(text)), err: (text) => rawIo.err(escapeControls(text)) };
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-      io.out(USAGE);
+      rawIo.out(USAGE);
       return command === undefined ? 2 : 0;
     }
     if (command === "--version" || command === "-v") {
       io.out(io.version);
       return 0;
     }
-    if (command === "parse") return parseCommand(rest, io);
-    if (command === "check") return checkCommand(rest, io);
+    if (command === "parse") return parseCommand(rest, io, rawIo);
+    if (command === "check") return checkCommand(rest, io, rawIo);
     throw new UsageError(`unknown command ${JSON.stringify(command)}.`);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`typed-headers: ${error.message}\nRun "typed-headers --help" for usage.`);
+      io.err(`typed-headers: ${error.message}`);
+      io.err('Run "typed-headers --help" for usage.');
       return 2;
     }
     throw error;
@@ -93,34 +101,40 @@ function readInput(path: string | undefined, io: Io): string {
   }
 }
 
-function blocksOf(text: string, what: string): HeaderBlock[] {
-  const { blocks, problems } = readCapture(text);
+/** The blocks of a capture; a capture without a single header line is a usage error. */
+function blocksOf(text: string, what: string): { blocks: HeaderBlock[]; problems: string[] } {
+  const capture = readCapture(text);
+  const { blocks, problems } = capture;
   if (blocks.length === 0 || blocks.every((b) => b.headers.length === 0)) {
     throw new UsageError(`${what} holds no header lines${problems[0] === undefined ? "" : ` (${problems[0]})`}.`);
   }
-  return blocks;
+  return capture;
+}
+
+/** `--json` output: JSON, with the characters a terminal would act on written as `\u` escapes. */
+function printJson(value: unknown, rawIo: Io): void {
+  rawIo.out(escapeControlsInJson(JSON.stringify(value, null, 2)));
 }
 
 //   parse
-function parseCommand(args: readonly string[], io: Io): number {
+function parseCommand(args: readonly string[], io: Io, rawIo: Io): number {
   const flags = readFlags(args, new Set(), new Set(["--json"]));
   if (flags.positional.length > 1) throw new UsageError("parse takes at most one FILE.");
   const path = flags.positional[0];
-  const { blocks, problems } = readCapture(readInput(path, io));
-  if (blocks.length === 0) throw new UsageError(`${path ?? "standard input"} holds no header lines.`);
+  const { blocks, problems } = blocksOf(readInput(path, io), path ?? "standard input");
   let failed = false;
   const report = blocks.map((block) => ({
     startLine: block.startLine,
     headers: grouped(block.headers).map(({ name, lines }) => {
-      const raw = lines.map((line) => line.trim()).join(", ");
-      if (findDefinition(name) === undefined) return { name, raw, known: false as const };
+      const raw = lines.join(", ");
+      if (findCodec(name) === undefined) return { name, raw, known: false as const };
       const result = parseHeader(name, lines);
       if (!result.ok) failed = true;
       return result.ok ? { name, raw, known: true as const, value: result.value } : { name, raw, known: true as const, error: result.error };
     }),
   }));
   if (flags.values.has("--json")) {
-    io.out(JSON.stringify({ blocks: report, problems }, null, 2));
+    printJson({ blocks: report, problems }, rawIo);
     return failed ? 1 : 0;
   }
   for (const block of report) {
@@ -150,7 +164,7 @@ function clip(text: string): string {
 }
 
 //   check
-function checkCommand(args: readonly string[], io: Io): number {
+function checkCommand(args: readonly string[], io: Io, rawIo: Io): number {
   const flags = readFlags(args, new Set(["--origin", "--method", "--header", "--credentials", "--preflight", "--engine"]), new Set(["--json"]));
   const one = (name: string): string | undefined => {
     const values = flags.values.get(name);
@@ -160,6 +174,14 @@ function checkCommand(args: readonly string[], io: Io): number {
   const origin = one("--origin");
   const method = one("--method");
   if (origin === undefined || method === undefined) throw new UsageError("check needs --origin and --method.");
+  if (origin !== "null") {
+    const parsed = Origin.parse(origin);
+    if (!parsed.ok) {
+      throw new UsageError(
+        `--origin ${JSON.stringify(origin)} is not an origin as a browser sends it: ${parsed.error.message} Give the page's origin: scheme://host[:port], lowercase, no path or trailing slash (e.g. --origin https://app.example), or "null".`,
+      );
+    }
+  }
   if (flags.positional.length !== 1) throw new UsageError("check needs exactly one FILE: the captured response.");
   const credentials = one("--credentials") ?? "same-origin";
   if (credentials !== "omit" && credentials !== "same-origin" && credentials !== "include") {
@@ -172,9 +194,9 @@ function checkCommand(args: readonly string[], io: Io): number {
     if (colon <= 0) throw new UsageError(`--header expects "Name: value", got ${JSON.stringify(header)}.`);
     return [header.slice(0, colon).trim(), header.slice(colon + 1).trim()];
   });
-  const response = lastResponse(blocksOf(readInput(flags.positional[0], io), flags.positional[0] ?? "the response"));
+  const response = lastResponse(blocksOf(readInput(flags.positional[0], io), flags.positional[0] ?? "the response").blocks);
   const preflightPath = one("--preflight");
-  const preflight = preflightPath === undefined ? undefined : lastResponse(blocksOf(readInput(preflightPath, io), preflightPath));
+  const preflight = preflightPath === undefined ? undefined : lastResponse(blocksOf(readInput(preflightPath, io), preflightPath).blocks);
   const request: CorsRequest = { origin, method, headers, credentials };
   const verdict = checkCors(
     request,
@@ -185,15 +207,17 @@ function checkCommand(args: readonly string[], io: Io): number {
     { engine },
   );
   if (flags.values.has("--json")) {
-    io.out(JSON.stringify(verdict, null, 2));
+    printJson(verdict, rawIo);
     return verdict.ok ? 0 : 1;
   }
   if (verdict.preflight !== null) {
     io.out(`Preflight: ${verdict.preflight.headers.map(([n, v]) => `${n}: ${v}`).join(" | ")}`);
+    if (preflight !== undefined) io.out(`  answered with ${statusOf(preflight)}`);
     if (verdict.ok) io.out(`  cached for ${verdict.preflight.maxAge} s`);
   } else {
     io.out("Preflight: none needed");
   }
+  io.out(`Response: ${statusOf(response)}`);
   if (verdict.ok) {
     io.out(`Allowed. The page can read: ${verdict.exposedHeaders.join(", ") || "(no headers)"}`);
     return 0;
@@ -202,6 +226,11 @@ function checkCommand(args: readonly string[], io: Io): number {
   io.out(`  ${verdict.message}`);
   if (verdict.reason === "missing-preflight") io.out("  Capture the OPTIONS response too and pass it with --preflight FILE.");
   return 1;
+}
+
+/** How a captured response's status reads in the report: "status 204 (HTTP/1.1 204 No Content)". */
+function statusOf(block: HeaderBlock): string {
+  return block.status === undefined ? "no status line in the capture (200 assumed)" : `status ${block.status} (${block.startLine})`;
 }
 
 /** The last block with a status line (the final response after 1xx or redirects), or the only block. */

@@ -1,6 +1,6 @@
-import { accessControlAllowHeaders } from "../headers/access-control-allow-headers.js";
-import { accessControlAllowMethods } from "../headers/access-control-allow-methods.js";
-import { accessControlExposeHeaders } from "../headers/access-control-expose-headers.js";
+import { accessControlAllowHeadersHeader } from "../headers/access-control-allow-headers.js";
+import { accessControlAllowMethodsHeader } from "../headers/access-control-allow-methods.js";
+import { accessControlExposeHeadersHeader } from "../headers/access-control-expose-headers.js";
 import { HeaderMap, type HeaderInput } from "../map/header-map.js";
 import { trimHttpWhitespace, trimOws } from "../syntax/chars.js";
 import { scanDeltaSeconds } from "../syntax/delta-seconds.js";
@@ -200,31 +200,50 @@ const SAFELISTED_RESPONSE_HEADERS = new Set([
  * @public
  */
 export function checkCors(request: CorsRequest, exchange: CorsExchange, options: CheckCorsOptions = {}): CorsVerdict {
-  // Inputs from JavaScript callers may be anything: read them without ever throwing.
-  const chromium = options?.engine === "chromium";
-  const origin = typeof request?.origin === "string" ? request.origin : "";
-  const credentials = request?.credentials === "include";
-  const method = normalizeMethod(typeof request?.method === "string" ? request.method : "");
+  // Inputs from JavaScript callers may be anything, getters that throw included: each field is
+  // read once, and one that cannot be read counts as absent.
+  const chromium = field(options, "engine") === "chromium";
+  const originValue = field(request, "origin");
+  const origin = typeof originValue === "string" ? originValue : "";
+  const credentials = field(request, "credentials") === "include";
+  const methodValue = field(request, "method");
+  const method = normalizeMethod(typeof methodValue === "string" ? methodValue : "");
   if (!isToken(method)) {
-    return blocked("preflight", { reason: "invalid-method", detail: `'${method}' is not a valid HTTP method, so fetch() throws.` }, null);
+    return blocked(
+      "preflight",
+      { reason: "invalid-method", detail: `'${method}' is not a valid HTTP method, so fetch() throws.` },
+      null,
+    );
   }
   if (isForbiddenMethod(method)) {
-    return blocked("preflight", { reason: "forbidden-method", detail: `'${method}' is a forbidden method, so fetch() throws.` }, null);
+    return blocked(
+      "preflight",
+      { reason: "forbidden-method", detail: `'${method}' is a forbidden method, so fetch() throws.` },
+      null,
+    );
   }
 
-  const headers = requestHeaders(request?.headers);
-  const { preflight: preflightResponse, response: actualResponse } = exchange ?? {};
+  const headers = requestHeaders(field(request, "headers") as HeaderInput | undefined);
+  const preflightResponse = responseOf(field(exchange, "preflight"));
+  const actualResponse = responseOf(field(exchange, "response"));
   const unsafeNames = corsUnsafeHeaderNames(headers);
-  const privateNetwork = request?.privateNetwork === true;
+  const privateNetwork = field(request, "privateNetwork") === true;
   let preflight: PreflightInfo | null = null;
   if (!isSafelistedMethod(method) || unsafeNames.length > 0 || privateNetwork) {
-    const sent: [string, string][] = [["accept", "*/*"], ["access-control-request-method", method]];
+    const sent: [string, string][] = [
+      ["accept", "*/*"],
+      ["access-control-request-method", method],
+    ];
     if (unsafeNames.length > 0) sent.push(["access-control-request-headers", unsafeNames.join(",")]);
     if (privateNetwork) sent.push(["access-control-request-private-network", "true"]);
     sent.push(["origin", origin]);
-    if (preflightResponse === undefined || preflightResponse === null) {
+    if (preflightResponse === undefined) {
       const info = { headers: sent, maxAge: 0 };
-      return blocked("preflight", { reason: "missing-preflight", detail: "A preflight is needed, but the exchange has no preflight response." }, info);
+      return blocked(
+        "preflight",
+        { reason: "missing-preflight", detail: "A preflight is needed, but the exchange has no preflight response." },
+        info,
+      );
     }
     const response = safeMap(preflightResponse.headers);
     const failure = checkPreflight(response, preflightResponse.status, {
@@ -240,7 +259,7 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
     if (failure !== undefined) return blocked("preflight", failure, preflight);
   }
 
-  if (actualResponse === undefined || actualResponse === null) return { ok: true, preflight, exposedHeaders: [] };
+  if (actualResponse === undefined) return { ok: true, preflight, exposedHeaders: [] };
   const response = safeMap(actualResponse.headers);
   const failure = corsCheck(response, origin, credentials);
   if (failure !== undefined) return blocked("response", failure, preflight);
@@ -255,6 +274,22 @@ function requestHeaders(input: HeaderInput | undefined): [string, string][] {
     if (!isForbiddenRequestHeader(name, normalized)) lines.push([name, normalized]);
   }
   return lines;
+}
+
+/** `object[key]`, or undefined when `object` is not an object or reading the key throws. */
+function field(object: unknown, key: string): unknown {
+  if (typeof object !== "object" || object === null) return undefined;
+  try {
+    return (object as Record<string, unknown>)[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A captured response's status and headers read once, or undefined when there is none. */
+function responseOf(value: unknown): { readonly status: unknown; readonly headers: HeaderInput } | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  return { status: field(value, "status"), headers: field(value, "headers") as HeaderInput };
 }
 
 /** A HeaderMap of `input`, or an empty one when `input` is not headers (checkCors never throws). */
@@ -279,7 +314,10 @@ function combined(headers: HeaderMap, name: string): string | null {
 function corsCheck(headers: HeaderMap, origin: string, credentials: boolean): Failure | undefined {
   const allowOrigin = combined(headers, "access-control-allow-origin");
   if (allowOrigin === null) {
-    return { reason: "missing-allow-origin", detail: "No 'Access-Control-Allow-Origin' header is present on the requested resource." };
+    return {
+      reason: "missing-allow-origin",
+      detail: "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+    };
   }
   if (allowOrigin === "*" && !credentials) return undefined;
   if (allowOrigin !== origin) {
@@ -323,43 +361,67 @@ interface PreflightContext {
 //   Fetch "CORS-preflight fetch", steps after the response: CORS check and ok status, PNA, then
 //   the ACAM / ACAH lists (parsed line by line; one bad line fails), the method check, the
 //   Authorization check and the header check. "*" is a wildcard only without credentials.
-function checkPreflight(headers: HeaderMap, status: number, context: PreflightContext): Failure | undefined {
+function checkPreflight(headers: HeaderMap, status: unknown, context: PreflightContext): Failure | undefined {
   const access = corsCheck(headers, context.origin, context.credentials);
-  if (access !== undefined) return { reason: access.reason, detail: `Response to preflight request doesn't pass access control check: ${access.detail}` };
+  if (access !== undefined)
+    return { reason: access.reason, detail: `Response to preflight request doesn't pass access control check: ${access.detail}` };
   if (!(typeof status === "number" && status >= 200 && status <= 299)) {
-    return { reason: "unsuccessful-preflight", detail: "Response to preflight request doesn't pass access control check: It does not have HTTP ok status." };
+    return {
+      reason: "unsuccessful-preflight",
+      detail: "Response to preflight request doesn't pass access control check: It does not have HTTP ok status.",
+    };
   }
   if (context.privateNetwork) {
     const allow = combined(headers, "access-control-allow-private-network");
     if (allow !== "true") {
       return allow === null
-        ? { reason: "missing-allow-private-network", detail: "Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Private-Network' header was present in the preflight response for this private network request targeting the `local` address space." }
-        : { reason: "invalid-allow-private-network", detail: `Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Private-Network' header has a value '${allow}' which is not equal to 'true'.` };
+        ? {
+            reason: "missing-allow-private-network",
+            detail:
+              "Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Private-Network' header was present in the preflight response for this private network request targeting the `local` address space.",
+          }
+        : {
+            reason: "invalid-allow-private-network",
+            detail: `Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Private-Network' header has a value '${allow}' which is not equal to 'true'.`,
+          };
     }
   }
-  const methods = listValue(headers, "access-control-allow-methods", accessControlAllowMethods.parse);
+  const methods = listValue(headers, "access-control-allow-methods", accessControlAllowMethodsHeader.parse);
   if (methods === "failure") {
-    return { reason: "invalid-allow-methods", detail: "Cannot parse Access-Control-Allow-Methods response header field in preflight response." };
+    return {
+      reason: "invalid-allow-methods",
+      detail: "Cannot parse Access-Control-Allow-Methods response header field in preflight response.",
+    };
   }
-  const names = listValue(headers, "access-control-allow-headers", accessControlAllowHeaders.parse);
+  const names = listValue(headers, "access-control-allow-headers", accessControlAllowHeadersHeader.parse);
   if (names === "failure") {
-    return { reason: "invalid-allow-headers", detail: "Cannot parse Access-Control-Allow-Headers response header field in preflight response." };
+    return {
+      reason: "invalid-allow-headers",
+      detail: "Cannot parse Access-Control-Allow-Headers response header field in preflight response.",
+    };
   }
   const { method, credentials } = context;
   const methodWildcard = !credentials && methods.includes("*");
   if (!methods.includes(method) && !isSafelistedMethod(method) && !methodWildcard) {
-    return { reason: "disallowed-method", detail: `Method ${method} is not allowed by Access-Control-Allow-Methods in preflight response.` };
+    return {
+      reason: "disallowed-method",
+      detail: `Method ${method} is not allowed by Access-Control-Allow-Methods in preflight response.`,
+    };
   }
   const headerWildcard = !credentials && names.includes("*");
   if (context.authorization && !names.includes("authorization") && !(context.chromium && headerWildcard)) {
     return {
       reason: "disallowed-header",
-      detail: "Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response (a wildcard '*' does not cover Authorization).",
+      detail:
+        "Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response (a wildcard '*' does not cover Authorization).",
     };
   }
   for (const name of context.names) {
     if (!names.includes(name) && !headerWildcard) {
-      return { reason: "disallowed-header", detail: `Request header field ${name} is not allowed by Access-Control-Allow-Headers in preflight response.` };
+      return {
+        reason: "disallowed-header",
+        detail: `Request header field ${name} is not allowed by Access-Control-Allow-Headers in preflight response.`,
+      };
     }
   }
   return undefined;
@@ -382,9 +444,14 @@ function listValue(
  * Authorization when it checks a preflight, but not when it looks the request up in its preflight
  * cache, so such a request is preflighted every time (seen in the browser suite).
  */
-function cachedFor(response: HeaderMap, headers: readonly (readonly [string, string])[], credentials: boolean, chromium: boolean): number {
+function cachedFor(
+  response: HeaderMap,
+  headers: readonly (readonly [string, string])[],
+  credentials: boolean,
+  chromium: boolean,
+): number {
   if (chromium && headers.some(([name]) => name === "authorization")) {
-    const names = listValue(response, "access-control-allow-headers", accessControlAllowHeaders.parse);
+    const names = listValue(response, "access-control-allow-headers", accessControlAllowHeadersHeader.parse);
     if (names !== "failure" && !names.includes("authorization") && !credentials) return 0;
   }
   return maxAge(response, chromium);
@@ -406,7 +473,7 @@ function maxAge(headers: HeaderMap, chromium: boolean): number {
 //   The response header names the page can read: the CORS-safelisted response-header names and
 //   the ACEH members ("*" = every name, only without credentials), never Set-Cookie(2).
 function exposedHeaders(headers: HeaderMap, credentials: boolean): string[] {
-  const listed = listValue(headers, "access-control-expose-headers", accessControlExposeHeaders.parse);
+  const listed = listValue(headers, "access-control-expose-headers", accessControlExposeHeadersHeader.parse);
   const exposed = listed === "failure" ? [] : listed;
   const all = !credentials && exposed.includes("*");
   const names: string[] = [];

@@ -21,15 +21,46 @@ import type { CorsPolicyConfig } from "./policy.js";
  * Whether `S` is one plain string literal: not `string`, a union, a branded string or a pattern
  * such as `http://127.0.0.1:${number}` (for those, `Record<S, 1>` has an index signature).
  */
-type IsLiteral<S> = string extends S ? false : true extends IsUnion<S> ? false : S extends string ? ({} extends Record<S, 1> ? false : true) : false;
+type IsLiteral<S> = string extends S
+  ? false
+  : true extends IsUnion<S>
+    ? false
+    : S extends string
+      ? {} extends Record<S, 1>
+        ? false
+        : true
+      : false;
 type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : never;
 
 /** Characters that cannot appear in an RFC 9110 token (besides controls and non-ASCII). */
-type Delimiter = " " | "\t" | '"' | "(" | ")" | "," | "/" | ":" | ";" | "<" | "=" | ">" | "?" | "@" | "[" | "\\" | "]" | "{" | "}";
+type Delimiter =
+  | " "
+  | "\t"
+  | '"'
+  | "("
+  | ")"
+  | ","
+  | "/"
+  | ":"
+  | ";"
+  | "<"
+  | "="
+  | ">"
+  | "?"
+  | "@"
+  | "["
+  | "\\"
+  | "]"
+  | "{"
+  | "}";
 type IsToken<S extends string> = S extends "" | `${string}${Delimiter}${string}` ? false : true;
 
 /** Whether the configuration may send credentials. */
-type MayHaveCredentials<Config> = "credentials" extends keyof Config ? (true extends Config["credentials" & keyof Config] ? true : false) : false;
+type MayHaveCredentials<Config> = "credentials" extends keyof Config
+  ? true extends Config["credentials" & keyof Config]
+    ? true
+    : false
+  : false;
 /** Whether `allowInsecureOrigins: true` is written. */
 type AllowsInsecure<Config> = "allowInsecureOrigins" extends keyof Config
   ? [Config["allowInsecureOrigins" & keyof Config]] extends [true]
@@ -67,43 +98,61 @@ type CheckedOrigin<S, Credentials extends boolean, Insecure extends boolean> = S
               ? `origins: '${S}' is not an origin: write scheme://host[:port], e.g. https://${S}`
               : S;
 
-type OriginProblem<S extends string, Scheme extends string, Rest extends string, Credentials extends boolean, Insecure extends boolean> =
-  Rest extends `${infer Host}/`
-    ? `origins: an origin has no trailing slash: write ${Scheme}://${Host}`
-    : Rest extends `${infer Host}/${string}`
-      ? `origins: an origin has no path: write ${Scheme}://${Host}`
-      : S extends Lowercase<S>
-        ? HostProblem<Scheme, Rest, Credentials, Insecure> extends infer Problem extends string
-          ? [Problem] extends [never]
-            ? S
-            : Problem
-          : S
-        : `origins: browsers send origins in lowercase: write ${Lowercase<S>}`;
+type OriginProblem<
+  S extends string,
+  Scheme extends string,
+  Rest extends string,
+  Credentials extends boolean,
+  Insecure extends boolean,
+> = Rest extends `${infer Host}/`
+  ? `origins: an origin has no trailing slash: write ${Scheme}://${Host}`
+  : Rest extends `${infer Host}/${string}`
+    ? `origins: an origin has no path: write ${Scheme}://${Host}`
+    : S extends Lowercase<S>
+      ? HostProblem<Scheme, Rest, Credentials, Insecure> extends infer Problem extends string
+        ? [Problem] extends [never]
+          ? S
+          : Problem
+        : S
+      : `origins: browsers send origins in lowercase: write ${Lowercase<S>}`;
 
 /** What is wrong with the host and port of a lowercase `scheme://rest` without a path, or never. */
-type HostProblem<Scheme extends string, Rest extends string, Credentials extends boolean, Insecure extends boolean> =
-  Rest extends `[${string}`
-    ? InsecureProblem<Scheme, Rest, Credentials, Insecure>
-    : Rest extends `${infer Host}:${infer Port}:*`
-      ? `origins: two ports in ${Scheme}://${Rest}: write ${Scheme}://${Host}:* (any port) or ${Scheme}://${Host}:${Port}`
-      : Rest extends `${infer Host}:${"443" | "80"}`
-        ? DefaultPort<Scheme, Rest> extends true
-          ? `origins: browsers omit the default port: write ${Scheme}://${Host}`
+type HostProblem<
+  Scheme extends string,
+  Rest extends string,
+  Credentials extends boolean,
+  Insecure extends boolean,
+> = Rest extends `[${string}`
+  ? InsecureProblem<Scheme, Rest, Credentials, Insecure>
+  : Rest extends `${infer Host}:${infer Port}:*`
+    ? `origins: two ports in ${Scheme}://${Rest}: write ${Scheme}://${Host}:* (any port) or ${Scheme}://${Host}:${Port}`
+    : Rest extends `${infer Host}:${"443" | "80"}`
+      ? DefaultPort<Scheme, Rest> extends true
+        ? `origins: browsers omit the default port: write ${Scheme}://${Host}`
+        : InsecureProblem<Scheme, Rest, Credentials, Insecure>
+      : Credentials extends true
+        ? Rest extends `*.${infer Suffix}`
+          ? HostOf<Suffix> extends `${string}.${string}`
+            ? InsecureProblem<Scheme, Rest, Credentials, Insecure>
+            : `origins: *.${HostOf<Suffix>} is a public suffix (every site under it could read credentialed responses): write a domain you own, e.g. ${Scheme}://*.example.${Suffix}`
           : InsecureProblem<Scheme, Rest, Credentials, Insecure>
-        : Credentials extends true
-          ? Rest extends `*.${infer Suffix}`
-            ? HostOf<Suffix> extends `${string}.${string}`
-              ? InsecureProblem<Scheme, Rest, Credentials, Insecure>
-              : `origins: *.${HostOf<Suffix>} is a public suffix (every site under it could read credentialed responses): write a domain you own, e.g. ${Scheme}://*.example.${Suffix}`
-            : InsecureProblem<Scheme, Rest, Credentials, Insecure>
-          : never;
+        : never;
 
-type DefaultPort<Scheme extends string, Rest extends string> = Rest extends `${string}:443` ? (Scheme extends "https" | "wss" ? true : false) : Scheme extends "http" | "ws" ? true : false;
+type DefaultPort<Scheme extends string, Rest extends string> = Rest extends `${string}:443`
+  ? Scheme extends "https" | "wss"
+    ? true
+    : false
+  : Scheme extends "http" | "ws"
+    ? true
+    : false;
 
 type HostOf<Rest extends string> = Rest extends `${infer Host}:${string}` ? Host : Rest;
 
 /** With credentials: an origin that is neither https nor loopback http/ws, unless opted into. */
-type InsecureProblem<Scheme extends string, Rest extends string, Credentials extends boolean, Insecure extends boolean> = [Credentials, Insecure] extends [true, false]
+type InsecureProblem<Scheme extends string, Rest extends string, Credentials extends boolean, Insecure extends boolean> = [
+  Credentials,
+  Insecure,
+] extends [true, false]
   ? Scheme extends "https"
     ? never
     : [Scheme, IsLoopback<Rest>] extends ["http" | "ws", true]
@@ -127,29 +176,31 @@ type CheckedListSetting<List, Check extends ListCheck, Credentials extends boole
 
 type ListCheck = "methods" | "allowedHeaders" | "exposedHeaders";
 
-type CheckedListMember<S, Check extends ListCheck, Credentials extends boolean> = IsLiteral<S> extends false
-  ? S
-  : S extends "*"
-    ? Credentials extends true
-      ? `${Check}: '*' is refused with credentials (browsers read it as a name '*'): list the names`
-      : S
-    : S extends string
-      ? IsToken<S> extends false
-        ? `${Check}: '${S}' is not a ${Check extends "methods" ? "method" : "header name"} (a token: no spaces, commas, slashes, colons or quotes)`
-        : Check extends "methods"
-          ? MethodProblem<S>
-          : Check extends "allowedHeaders"
-            ? RequestHeaderProblem<S, Lowercase<S>>
-            : ExposedHeaderProblem<S, Lowercase<S>>
-      : S;
+type CheckedListMember<S, Check extends ListCheck, Credentials extends boolean> =
+  IsLiteral<S> extends false
+    ? S
+    : S extends "*"
+      ? Credentials extends true
+        ? `${Check}: '*' is refused with credentials (browsers read it as a name '*'): list the names`
+        : S
+      : S extends string
+        ? IsToken<S> extends false
+          ? `${Check}: '${S}' is not a ${Check extends "methods" ? "method" : "header name"} (a token: no spaces, commas, slashes, colons or quotes)`
+          : Check extends "methods"
+            ? MethodProblem<S>
+            : Check extends "allowedHeaders"
+              ? RequestHeaderProblem<S, Lowercase<S>>
+              : ExposedHeaderProblem<S, Lowercase<S>>
+        : S;
 
-type MethodProblem<S extends string> = Uppercase<S> extends "CONNECT" | "TRACE" | "TRACK"
-  ? `methods: ${S} is a forbidden method (fetch() refuses it): remove it`
-  : Uppercase<S> extends "PATCH"
-    ? S extends "PATCH"
-      ? S
-      : `methods: browsers send ${S} as written, and pages write PATCH: write PATCH`
-    : S;
+type MethodProblem<S extends string> =
+  Uppercase<S> extends "CONNECT" | "TRACE" | "TRACK"
+    ? `methods: ${S} is a forbidden method (fetch() refuses it): remove it`
+    : Uppercase<S> extends "PATCH"
+      ? S extends "PATCH"
+        ? S
+        : `methods: browsers send ${S} as written, and pages write PATCH: write PATCH`
+      : S;
 
 /** Fetch's forbidden request-header names: `fetch()` drops them, so a page never sends them. */
 type ForbiddenRequestHeader =
@@ -204,8 +255,21 @@ type CheckedMaxAge<N> = number extends N
           : N
     : N;
 
-type Digits<S extends string, Count extends 0[] = []> = S extends `${string}${infer Rest}` ? Digits<Rest, [...Count, 0]> : Count["length"];
-type LowerDigits = { "0": never; "1": "0"; "2": "0" | "1"; "3": "0" | "1" | "2"; "4": "0" | "1" | "2" | "3"; "5": "0" | "1" | "2" | "3" | "4"; "6": "0" | "1" | "2" | "3" | "4" | "5"; "7": "0" | "1" | "2" | "3" | "4" | "5" | "6"; "8": "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7"; "9": "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" };
+type Digits<S extends string, Count extends 0[] = []> = S extends `${string}${infer Rest}`
+  ? Digits<Rest, [...Count, 0]>
+  : Count["length"];
+type LowerDigits = {
+  "0": never;
+  "1": "0";
+  "2": "0" | "1";
+  "3": "0" | "1" | "2";
+  "4": "0" | "1" | "2" | "3";
+  "5": "0" | "1" | "2" | "3" | "4";
+  "6": "0" | "1" | "2" | "3" | "4" | "5";
+  "7": "0" | "1" | "2" | "3" | "4" | "5" | "6";
+  "8": "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7";
+  "9": "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8";
+};
 /** Whether the digits `A` are greater than the digits `B` of the same length. */
 type Greater<A extends string, B extends string> = A extends `${infer a}${infer ARest}`
   ? B extends `${infer b}${infer BRest}`

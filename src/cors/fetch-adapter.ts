@@ -1,7 +1,7 @@
 // The thin adapter from a CorsPolicy to Fetch handlers (Hono, Bun, Deno, Workers). All decisions
 // are the policy's; this only moves headers and statuses.
 import type { CorsDecision, CorsPolicy } from "./policy.js";
-import { mergedVary } from "./vary.js";
+import { mergedVary } from "./merge-vary.js";
 
 /** Sets the decision's headers on `headers`, appending to its Vary. */
 function setHeaders(headers: Headers, decision: CorsDecision): void {
@@ -72,7 +72,11 @@ export function fetchCors(policy: CorsPolicy): (request: Request) => FetchCorsRe
         setHeaders(response.headers, decision);
         return response;
       } catch {
-        const copy = new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
+        const copy = new Response(response.body, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        });
         setHeaders(copy.headers, decision);
         return copy;
       }

@@ -2,7 +2,7 @@
 // this only moves headers and statuses. It uses Node's types only: no Node built-in at runtime.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CorsPolicy } from "./policy.js";
-import { mergedVary } from "./vary.js";
+import { mergedVary } from "./merge-vary.js";
 
 /**
  * A node:http / Express-style middleware for `policy`: `(req, res, next?)`. It sets the
@@ -48,4 +48,3 @@ function nodeLines(value: number | string | string[] | undefined): string[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [String(value)];
 }
-

@@ -1,5 +1,5 @@
-import { Origin } from "../syntax/origin.js";
-import { isPublicSuffix } from "./public-suffix.js";
+import { Origin } from "../syntax/serialized-origin.js";
+import { publicSuffixCoveredBy } from "./public-suffix.js";
 
 // Origins allowed by a policy: exact serialized origins, and structured patterns.
 //
@@ -24,7 +24,9 @@ export interface OriginPattern {
 }
 
 /** Why a configured origin is refused (a sentence, without the setting's name), or a parsed pattern. @internal */
-export type PatternResult = { readonly ok: true; readonly pattern: OriginPattern } | { readonly ok: false; readonly problem: string };
+export type PatternResult =
+  | { readonly ok: true; readonly pattern: OriginPattern }
+  | { readonly ok: false; readonly problem: string };
 
 /**
  * Parses one configured origin (exact or pattern). `credentials` turns on the checks that only
@@ -34,14 +36,23 @@ export type PatternResult = { readonly ok: true; readonly pattern: OriginPattern
 export function parseOriginPattern(source: unknown, credentials: boolean, allowInsecureOrigins: boolean): PatternResult {
   if (typeof source !== "string") {
     const what = source instanceof RegExp ? "a RegExp" : typeof source === "function" ? "a function" : typeof source;
-    return { ok: false, problem: `${what} is not allowed; give exact origins or structured patterns ("https://*.example.com", "http://localhost:*").` };
+    return {
+      ok: false,
+      problem: `${what} is not allowed; give exact origins or structured patterns ("https://*.example.com", "http://localhost:*").`,
+    };
   }
   const shown = JSON.stringify(source);
   if (source === "null") return { ok: false, problem: `${shown} is refused: any sandboxed page or data: URL sends "null".` };
-  if (source === "*") return { ok: false, problem: `"*" must be the whole origins setting (origins: "*"), not a member of a list.` };
-  if (source.startsWith("file:")) return { ok: false, problem: `${shown} is refused: file: pages have opaque origins, which browsers send as "null".` };
+  if (source === "*")
+    return { ok: false, problem: `"*" must be the whole origins setting (origins: "*"), not a member of a list.` };
+  if (source.startsWith("file:"))
+    return { ok: false, problem: `${shown} is refused: file: pages have opaque origins, which browsers send as "null".` };
   const schemeEnd = source.indexOf("://");
-  if (schemeEnd <= 0) return { ok: false, problem: `${shown} is not an origin (scheme://host[:port]); write ${JSON.stringify(`https://${source}`)} if that is what you mean.` };
+  if (schemeEnd <= 0)
+    return {
+      ok: false,
+      problem: `${shown} is not an origin (scheme://host[:port]); write ${JSON.stringify(`https://${source}`)} if that is what you mean.`,
+    };
   const scheme = source.slice(0, schemeEnd + 3);
   let rest = source.slice(schemeEnd + 3);
   const subdomains = rest.startsWith("*.");
@@ -54,7 +65,10 @@ export function parseOriginPattern(source: unknown, credentials: boolean, allowI
   if (port === "*" && rest.lastIndexOf(":") > rest.lastIndexOf("]")) {
     const host = rest.slice(0, rest.lastIndexOf(":"));
     const prefix = `${scheme}${subdomains ? "*." : ""}${host}`;
-    return { ok: false, problem: `${shown} has two ports: ":*" already stands for any port; write "${prefix}:*" or "${prefix}${rest.slice(host.length)}".` };
+    return {
+      ok: false,
+      problem: `${shown} has two ports: ":*" already stands for any port; write "${prefix}:*" or "${prefix}${rest.slice(host.length)}".`,
+    };
   }
   // What is left must be a serialized origin: check it with a placeholder label for "*.".
   const candidate = `${scheme}${subdomains ? "x." : ""}${rest}`;
@@ -76,8 +90,12 @@ export function parseOriginPattern(source: unknown, credentials: boolean, allowI
       problem: `${shown} is not https and not loopback; with credentials anyone on the network path could impersonate it. Set allowInsecureOrigins: true to accept that.`,
     };
   }
-  if (credentials && subdomains && isPublicSuffix(host)) {
-    return { ok: false, problem: `${shown} covers every site under the public suffix ".${host}", which is refused with credentials.` };
+  const suffix = credentials && subdomains ? publicSuffixCoveredBy(host) : undefined;
+  if (suffix !== undefined) {
+    const what = host.startsWith(suffix)
+      ? `every site under the public suffix "${suffix}"`
+      : `the public suffix "${suffix}" and every site under it`;
+    return { ok: false, problem: `${shown} covers ${what} (Public Suffix List), which is refused with credentials.` };
   }
   return { ok: true, pattern: { source, scheme, host: subdomains ? `.${host}` : host, subdomains, port } };
 }
@@ -102,7 +120,11 @@ export function matchesPattern(origin: string, pattern: OriginPattern): boolean 
   if (pattern.port !== "*" && port !== pattern.port) return false;
   if (!pattern.subdomains) return host === pattern.host;
   // ".example.com" must be a proper suffix that starts at a label boundary, after a non-empty label.
-  return host.length > pattern.host.length && host.endsWith(pattern.host) && host.charCodeAt(host.length - pattern.host.length - 1) !== 0x2e;
+  return (
+    host.length > pattern.host.length &&
+    host.endsWith(pattern.host) &&
+    host.charCodeAt(host.length - pattern.host.length - 1) !== 0x2e
+  );
 }
 
 /** The index of ":port" in a serialized origin (after any IPv6 brackets), or its length. */

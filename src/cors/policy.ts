@@ -1,5 +1,6 @@
 import type { FieldName } from "../syntax/field-name.js";
 import type { Method } from "../syntax/method.js";
+import { asLibraryError } from "../syntax/describe.js";
 import { isToken } from "../syntax/token.js";
 import { HeaderMap, trustedHeaderMap, type HeaderInput } from "../map/header-map.js";
 import { parseHeader } from "../registry.js";
@@ -124,7 +125,17 @@ export interface CorsPolicy {
 const MAX_ACRH_LENGTH = 4096;
 const MAX_ACRH_NAMES = 64;
 const MAX_ORIGIN_LENGTH = 2048;
-const KNOWN_KEYS = new Set(["origins", "credentials", "methods", "allowedHeaders", "exposedHeaders", "maxAge", "privateNetwork", "allowInsecureOrigins", "explain"]);
+const KNOWN_KEYS = new Set([
+  "origins",
+  "credentials",
+  "methods",
+  "allowedHeaders",
+  "exposedHeaders",
+  "maxAge",
+  "privateNetwork",
+  "allowInsecureOrigins",
+  "explain",
+]);
 
 /**
  * Builds a CORS policy: the server's side of CORS as a pure function from request headers to a
@@ -146,7 +157,12 @@ const KNOWN_KEYS = new Set(["origins", "credentials", "methods", "allowedHeaders
  * @public
  */
 export function corsPolicy<const Config extends CorsPolicyConfigCandidate>(config: CheckedCorsPolicyConfig<Config>): CorsPolicy {
-  return compile(config as unknown as CorsPolicyConfig);
+  try {
+    return compile(config as unknown as CorsPolicyConfig);
+  } catch (error) {
+    // A configuration's getter, iterator or Proxy may throw anything: only the library's TypeError leaves.
+    throw asLibraryError(error, "corsPolicy: the configuration");
+  }
 }
 
 interface Compiled {
@@ -169,13 +185,18 @@ interface Compiled {
   readonly acrhMemo: Map<string, CorsDecisionReason | "allowed">;
 }
 
-function compile(config: CorsPolicyConfig): CorsPolicy {
+function compile(input: CorsPolicyConfig): CorsPolicy {
   const problems: CorsConfigProblem[] = [];
   const problem = (setting: string, value: unknown, reason: string) => problems.push({ setting, value, reason });
-  if (config === null || typeof config !== "object") throw new TypeError("typed-headers: corsPolicy expects a configuration object.");
-  for (const key of Object.keys(config)) if (!KNOWN_KEYS.has(key)) problem(key, (config as unknown as Record<string, unknown>)[key], "not a corsPolicy option.");
+  if (input === null || typeof input !== "object")
+    throw new TypeError("typed-headers: corsPolicy expects a configuration object.");
+  // Each setting is read once: a getter cannot answer one thing to the checks and another later.
+  const config = { ...input };
+  for (const key of Object.keys(config))
+    if (!KNOWN_KEYS.has(key)) problem(key, (config as unknown as Record<string, unknown>)[key], "not a corsPolicy option.");
   const credentials = config.credentials === true;
-  if (config.credentials !== undefined && typeof config.credentials !== "boolean") problem("credentials", config.credentials, "expected true or false.");
+  if (config.credentials !== undefined && typeof config.credentials !== "boolean")
+    problem("credentials", config.credentials, "expected true or false.");
   const allowInsecure = credentials && config.allowInsecureOrigins === true;
 
   // Origins.
@@ -183,7 +204,12 @@ function compile(config: CorsPolicyConfig): CorsPolicy {
   const exact = new Set<string>();
   const patterns: OriginPattern[] = [];
   if (anyOrigin) {
-    if (credentials) problem("origins", "*", '"*" with credentials is refused: browsers reject it, and reflecting any origin would let every site read credentialed responses.');
+    if (credentials)
+      problem(
+        "origins",
+        "*",
+        '"*" with credentials is refused: browsers reject it, and reflecting any origin would let every site read credentialed responses.',
+      );
   } else if (!Array.isArray(config.origins)) {
     problem("origins", config.origins, 'expected "*" or an array of origins and patterns.');
   } else if (config.origins.length === 0) {
@@ -233,7 +259,8 @@ function compile(config: CorsPolicyConfig): CorsPolicy {
   if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 0 && maxAge <= 86400)) {
     problem("maxAge", maxAge, `${shown(maxAge)} is not an integer from 0 to 86400 (browsers cap it anyway: Chromium at 7200).`);
   }
-  if (privateNetwork !== undefined && typeof privateNetwork !== "boolean") problem("privateNetwork", privateNetwork, "expected true or false.");
+  if (privateNetwork !== undefined && typeof privateNetwork !== "boolean")
+    problem("privateNetwork", privateNetwork, "expected true or false.");
   if (explain !== undefined && typeof explain !== "boolean") problem("explain", explain, "expected true or false.");
   if (problems.length > 0) throw new CorsConfigError(problems);
 
@@ -256,7 +283,18 @@ function compile(config: CorsPolicyConfig): CorsPolicy {
     maxAge: maxAge === undefined ? undefined : String(maxAge),
     acrhMemo: new Map(),
   };
-  return { handle: (request) => decide(compiled, request) };
+  return {
+    handle(request) {
+      let snapshot: { readonly method: string; readonly headers: HeaderInput };
+      try {
+        const { method, headers } = request;
+        snapshot = { method, headers };
+      } catch (error) {
+        throw asLibraryError(error, "policy.handle: the request");
+      }
+      return decide(compiled, snapshot);
+    },
+  };
 }
 
 type ListKey = "methods" | "allowedHeaders" | "exposedHeaders";
@@ -308,9 +346,15 @@ const EXPLANATIONS: Record<CorsDecisionReason, string> = {
 const MISSING_HEADERS =
   "typed-headers: policy.handle expects { method, headers } with the request's headers: pass req.headers (node:http), request.headers (Fetch), or c.req.raw to fetchCors (Hono).";
 
+// Vary lists every request header the answer depends on. A preflight's answer always depends on
+// ACRM (an invalid or unlisted method is refused), ACRH (Access-Control-Allow-Headers is sent only
+// when it is present, and unlisted names are refused) and the private-network request header
+// (refused when privateNetwork is off, answered when on), whatever the configuration; on Origin
+// unless origins is "*".
 const VARY_ORIGIN = "origin";
-const VARY_PREFLIGHT = "origin, access-control-request-method, access-control-request-headers";
-const VARY_PREFLIGHT_PNA = `${VARY_PREFLIGHT}, access-control-request-private-network`;
+const VARY_PREFLIGHT_ANY_ORIGIN =
+  "access-control-request-method, access-control-request-headers, access-control-request-private-network";
+const VARY_PREFLIGHT = `${VARY_ORIGIN}, ${VARY_PREFLIGHT_ANY_ORIGIN}`;
 
 //   A decision, from the request's Origin, method, ACRM, ACRH and ACRPN. The response headers are
 //   the policy's own precomputed strings (and the validated origin), so the decision's map owns
@@ -324,7 +368,13 @@ function decide(policy: Compiled, request: { readonly method: string; readonly h
   const preflight = request.method === "OPTIONS" && acrm !== null;
   const names: string[] = [];
   const values: string[] = [];
-  const vary = policy.anyOrigin ? undefined : preflight ? (policy.privateNetwork ? VARY_PREFLIGHT_PNA : VARY_PREFLIGHT) : VARY_ORIGIN;
+  const vary = preflight
+    ? policy.anyOrigin
+      ? VARY_PREFLIGHT_ANY_ORIGIN
+      : VARY_PREFLIGHT
+    : policy.anyOrigin
+      ? undefined
+      : VARY_ORIGIN;
   if (vary !== undefined) add(names, values, "vary", vary);
 
   if (originLine === null) {
@@ -358,7 +408,8 @@ function decide(policy: Compiled, request: { readonly method: string; readonly h
   if (!policy.methods.has(acrm)) {
     const method = parseHeader("access-control-request-method", acrm);
     if (!method.ok) return refuse("invalid-method");
-    if (!isSafelistedMethod(method.value) && !policy.anyMethod && !policy.methods.has(method.value)) return refuse("disallowed-method");
+    if (!isSafelistedMethod(method.value) && !policy.anyMethod && !policy.methods.has(method.value))
+      return refuse("disallowed-method");
   }
   // One read of each header (Fetch Headers reads are not cheap); list members are the same in
   // the combined value as in the separate lines.

@@ -1,6 +1,7 @@
 import { ok, type ParseResult } from "../syntax/result.js";
 import { parseSingle } from "../syntax/single.js";
-import { invalidValue, type RegisteredDefinition } from "./definition.js";
+import { codecOf, type HeaderCodec } from "./codec.js";
+import { invalidValue } from "./definition.js";
 import { isOriginOrNull, scanOriginOrNull, type OriginValue } from "./origin.js";
 
 //   wildcard                    = "*"
@@ -26,12 +27,22 @@ function scanAllowOrigin(s: string, start: number, end: number): ParseResult<All
   return scanOriginOrNull(s, start, end);
 }
 
-/** `Access-Control-Allow-Origin` response header. @internal */
-export const accessControlAllowOrigin: RegisteredDefinition<"access-control-allow-origin", AllowOriginValue> = {
+/**
+ * `Access-Control-Allow-Origin` (response): `*`, `null` or one serialized origin.
+ *
+ * @example
+ * ```ts
+ * accessControlAllowOriginHeader.serialize("*");              // "*"
+ * accessControlAllowOriginHeader.parse("https://a.example, https://b.example");
+ * // { ok: false, error: { code: "multiple-values", … } }
+ * ```
+ * @public
+ */
+export const accessControlAllowOriginHeader: HeaderCodec<"access-control-allow-origin", AllowOriginValue> = /* @__PURE__ */ codecOf({
   name: "access-control-allow-origin",
   parse: (value) => parseSingle(value, scanAllowOrigin),
   serialize: (value) =>
     value === "*" || isOriginOrNull(value)
       ? value
       : invalidValue("access-control-allow-origin", value, '"*", "null" or a serialized origin'),
-};
+});

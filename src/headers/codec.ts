@@ -1,13 +1,15 @@
 // Running a header definition on untrusted input: the checks and error details shared by the
 // registry (parseHeader, serializeHeader, HeaderMap) and the standalone header codecs.
-import { describeChar, indexOfForbiddenChar } from "../syntax/chars.js";
+import { describeChar, indexOfForbiddenChar, isOws } from "../syntax/chars.js";
+import { kindOf } from "../syntax/describe.js";
 import type { HeaderError, ParseResult } from "../syntax/result.js";
 import type { RegisteredDefinition } from "./definition.js";
 
 /**
- * One header's parser and serializer on their own: what {@link parseHeader} and
- * {@link serializeHeader} do for that header, without the registry and the other headers'
- * grammars, for bundles that handle a single header (`typed-headers/headers`).
+ * One header's parser and serializer: the one shape of a header in the library. Every built-in
+ * header exports one (`originHeader` … `varyHeader`, also from `typed-headers/headers`, so a
+ * bundle that handles one header carries only its grammar), and `defineHeader` returns one.
+ * `parseHeader(name, v)` is `codec.parse(v)` for the codec registered under `name`.
  *
  * @example
  * ```ts
@@ -24,6 +26,11 @@ export interface HeaderCodec<Name extends string, Value> {
   readonly parse: (value: FieldLines) => ParseResult<Value>;
   /** Serializes exactly as `serializeHeader(name, value)` does; throws `TypeError` for an invalid value. */
   readonly serialize: (value: Value) => string;
+  /**
+   * For list headers: the value after `added` is appended to `existing` (what `HeaderMap.append`
+   * does). Headers without it hold one value.
+   */
+  readonly merge?: ((existing: Value, added: Value) => Value) | undefined;
 }
 
 /**
@@ -39,37 +46,62 @@ export interface HeaderCodec<Name extends string, Value> {
  */
 export type FieldLines = string | readonly string[] | null | undefined;
 
-/** The standalone codec of a built-in definition. @internal */
+/**
+ * The codec of a header's definition: its parser behind the checks every header shares (absent
+ * header, non-string input, the error's header name), and its serializer behind the output check
+ * and the memo of {@link serializeWith}.
+ * @internal
+ */
 export function codecOf<Name extends string, Value>(definition: RegisteredDefinition<Name, Value>): HeaderCodec<Name, Value> {
   return {
     name: definition.name,
     parse: (value) => parseWith(definition, value),
     serialize: (value) => serializeWith(definition, value),
+    merge: definition.merge,
   };
 }
 
-/** Parses `value` with `definition`, checking the input's shape. Never throws. @internal */
+/**
+ * Parses `value` with `definition`, checking the input's shape. An array is read once into a
+ * private copy (its getters or Proxy traps run once, and may not throw anything out), and the
+ * definition parses the copy. Never throws.
+ * @internal
+ */
 export function parseWith<Value>(definition: RegisteredDefinition<string, Value>, value: unknown): ParseResult<Value> {
-  if (typeof value !== "string") {
-    const problem = lineArrayProblem(value);
-    if (problem !== undefined) return attach(problem, definition.name);
+  let lines: string | readonly string[];
+  if (typeof value === "string") lines = value;
+  else {
+    const read = readLines(value);
+    if (!Array.isArray(read)) return attach(read as HeaderError, definition.name);
+    lines = read;
   }
-  const result = definition.parse(value as string | readonly string[]);
+  const result = definition.parse(lines);
   if (result.ok) return result;
-  return attach(forbiddenCharError(value as string | readonly string[]) ?? result.error, definition.name);
+  return attach(forbiddenCharError(lines) ?? result.error, definition.name);
 }
 
-/** Why `value` is not a non-empty array of strings, if it is not. */
-function lineArrayProblem(value: unknown): HeaderError | undefined {
-  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
-    return { code: "missing", header: "", message: "the header is absent." };
-  }
-  for (const line of Array.isArray(value) ? (value as readonly unknown[]) : [value]) {
-    if (typeof line !== "string") {
-      return { code: "invalid-input", header: "", message: `expected a string or an array of strings, found a ${typeof line}.` };
+/** A copy of `value`'s lines if it is a non-empty array of strings, else why not. */
+function readLines(value: unknown): string[] | HeaderError {
+  try {
+    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) {
+      return { code: "missing", header: "", message: "the header is absent." };
     }
+    if (!Array.isArray(value)) return notLines(value);
+    const lines: string[] = [];
+    const length = (value as readonly unknown[]).length;
+    for (let i = 0; i < length; i++) {
+      const line: unknown = (value as readonly unknown[])[i];
+      if (typeof line !== "string") return notLines(line);
+      lines.push(line);
+    }
+    return lines;
+  } catch {
+    return { code: "invalid-input", header: "", message: "the field lines could not be read (a getter or Proxy threw)." };
   }
-  return undefined;
+}
+
+function notLines(found: unknown): HeaderError {
+  return { code: "invalid-input", header: "", message: `expected a string or an array of strings, found ${kindOf(found)}.` };
 }
 
 /**
@@ -93,6 +125,15 @@ export function forbiddenCharError(value: string | readonly string[]): HeaderErr
   return undefined;
 }
 
+/**
+ * The `invalid-input` error of the header `name` when its field lines could not be read: the
+ * caller's source threw, or held something other than strings.
+ * @internal
+ */
+export function unreadableLines(name: string): ParseResult<never> {
+  return attach({ code: "invalid-input", header: "", message: "its field lines could not be read as strings." }, name);
+}
+
 /** `error` for the header `name`, its message prefixed with the name as written in docs (`Access-Control-Max-Age`). */
 function attach(error: HeaderError, name: string): ParseResult<never> {
   const displayName = name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
@@ -100,16 +141,37 @@ function attach(error: HeaderError, name: string): ParseResult<never> {
 }
 
 /**
- * Serializes `value` with `definition`. The output for the last value serialized is reused when
- * the same value comes again: servers set the same configured values on every response, and
- * validating them is most of the cost (bench/map.bench.ts). Only values that cannot change are
- * remembered — primitives and frozen objects, which stay frozen — so a hit needs no other check.
+ * Serializes `value` with `definition`, and checks what it emits: whatever a serializer does with
+ * a hostile value (a Proxy, a getter that answers differently on each read), the output is a
+ * field value or the call throws the library's `TypeError`.
+ *
+ * The output for the last value serialized is reused when the same value comes again: servers
+ * set the same configured values on every response, and validating them is most of the cost.
+ * Only values that cannot change are remembered — primitives and frozen objects — so a hit needs
+ * no other check (a frozen object's getter could still answer differently, but the output it
+ * maps to was checked when it was made).
  * @internal
  */
 export function serializeWith<Value>(definition: RegisteredDefinition<string, Value>, value: Value): string {
   const last = definition.lastSerialized;
   if (last !== undefined && last[0] === value) return last[1];
-  const output = definition.serialize(value);
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) definition.lastSerialized = [value, output];
+  let output: unknown;
+  let unchanging = typeof value !== "object" || value === null;
+  try {
+    output = definition.serialize(value);
+    unchanging ||= Object.isFrozen(value);
+  } catch (error) {
+    if (error instanceof TypeError && error.message.startsWith("typed-headers:")) throw error;
+    output = undefined; // reading the value threw
+  }
+  if (typeof output !== "string" || !isFieldValue(output)) {
+    throw new TypeError(`typed-headers: cannot serialize ${definition.name}: not a valid field value.`);
+  }
+  if (unchanging) definition.lastSerialized = [value, output];
   return output;
+}
+
+/** Whether `s` can be sent as a field value: no CR/LF/NUL, bytes only, no surrounding SP/HTAB. @internal */
+export function isFieldValue(s: string): boolean {
+  return indexOfForbiddenChar(s) === -1 && !isOws(s.charCodeAt(0)) && !isOws(s.charCodeAt(s.length - 1));
 }

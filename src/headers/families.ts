@@ -10,8 +10,8 @@ import { invalidValue, type RegisteredDefinition } from "./definition.js";
 export function trueHeader<Name extends string>(name: Name): RegisteredDefinition<Name, true> {
   return {
     name,
-    // The exact value "true" is by far the most common input; answering it before any scanning
-    // halves the cost when many headers share the hot path (bench/parse.bench.ts).
+    // Speed trick (exact-value shortcut): "true" is by far the most common input, so it is
+    // answered by one comparison before any scanning.
     parse: (value) => (value === "true" ? TRUE : parseSingle(value, scanTrue)),
     serialize: (value) => (value === true ? "true" : invalidValue(name, value, "the literal true (omit the header to deny)")),
   };
@@ -43,8 +43,10 @@ export function tokenListHeader<Name extends string, Member extends string>(
       }
       return result as ParseResult<readonly Member[]>;
     },
-    serialize: (value) =>
-      isTokenArray(value, lowercase) && !(nonEmpty && value.length === 0) ? value.join(", ") : invalidValue(name, value, expected),
+    serialize: (value) => {
+      const members = tokenArraySnapshot(value, lowercase);
+      return members !== undefined && !(nonEmpty && members.length === 0) ? members.join(", ") : invalidValue(name, value, expected);
+    },
     merge: appendNew,
   };
 }
@@ -56,11 +58,21 @@ export function appendNew<Member>(existing: readonly Member[], added: readonly M
   return merged;
 }
 
-/** Whether `value` is an array of tokens (lowercase ones when `lowercase`). @internal */
-export function isTokenArray(value: unknown, lowercase: boolean): value is readonly string[] {
-  if (!Array.isArray(value)) return false;
-  for (const member of value) {
-    if (typeof member !== "string" || !(lowercase ? isLowercaseToken(member) : isToken(member))) return false;
+/**
+ * A copy of `value` if it is an array of tokens (lowercase ones when `lowercase`), else undefined.
+ * Serializers check and join this copy, never the caller's array again: each index is read once,
+ * so an array whose getters, iterator or Proxy traps answer differently on a second read cannot
+ * get anything past the check.
+ * @internal
+ */
+export function tokenArraySnapshot(value: unknown, lowercase: boolean): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const length = (value as readonly unknown[]).length;
+  const members: string[] = new Array(length);
+  for (let i = 0; i < length; i++) {
+    const member: unknown = (value as readonly unknown[])[i];
+    if (typeof member !== "string" || !(lowercase ? isLowercaseToken(member) : isToken(member))) return undefined;
+    members[i] = member;
   }
-  return true;
+  return members;
 }

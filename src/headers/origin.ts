@@ -1,7 +1,8 @@
-import { scanOrigin, type Origin } from "../syntax/origin.js";
+import { scanOrigin, type Origin } from "../syntax/serialized-origin.js";
 import { ok, type ParseResult } from "../syntax/result.js";
 import { parseSingle } from "../syntax/single.js";
-import { invalidValue, type RegisteredDefinition } from "./definition.js";
+import { codecOf, type HeaderCodec } from "./codec.js";
+import { invalidValue } from "./definition.js";
 
 //   Origin         = origin-or-null                          (Fetch §3.2)
 //   origin-or-null = serialized-origin / %s"null"            ; case-sensitive
@@ -32,9 +33,18 @@ export function isOriginOrNull(value: unknown): value is OriginValue {
 
 const NULL: ParseResult<"null"> = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ ok("null" as const));
 
-/** `Origin` request header. @internal */
-export const origin: RegisteredDefinition<"origin", OriginValue> = {
+/**
+ * `Origin` (request): the request's serialized origin, or `"null"`.
+ *
+ * @example
+ * ```ts
+ * originHeader.parse("https://app.example");   // { ok: true, value: "https://app.example" }
+ * originHeader.parse("https://app.example/"); // { ok: false, error: { code: "invalid-origin", … } }
+ * ```
+ * @public
+ */
+export const originHeader: HeaderCodec<"origin", OriginValue> = /* @__PURE__ */ codecOf({
   name: "origin",
   parse: (value) => parseSingle(value, scanOriginOrNull),
   serialize: (value) => (isOriginOrNull(value) ? value : invalidValue("origin", value, 'a serialized origin or "null"')),
-};
+});

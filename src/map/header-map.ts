@@ -1,11 +1,12 @@
 import { indexOfForbiddenChar } from "../syntax/chars.js";
+import { asLibraryError, describeValue } from "../syntax/describe.js";
 import type { ParseResult } from "../syntax/result.js";
 import { isToken } from "../syntax/token.js";
-import { parseWith, serializeWith } from "../headers/codec.js";
+import { type HeaderCodec, unreadableLines } from "../headers/codec.js";
 import {
-  definitionOrThrow,
-  findDefinition,
-  isLowercaseBuiltinName,
+  codecOrThrow,
+  findCodec,
+  isRegisteredLowercaseName,
   unknownHeader,
   type HeaderValue,
   type KnownHeaderName,
@@ -46,12 +47,7 @@ class OwnedLines {
  * ```
  * @public
  */
-export type HeaderInput =
-  | HeaderMap
-  | FetchHeadersLike
-  | HeaderRecord
-  | readonly string[]
-  | Iterable<readonly [string, string]>;
+export type HeaderInput = HeaderMap | FetchHeadersLike | HeaderRecord | readonly string[] | Iterable<readonly [string, string]>;
 
 /**
  * A case-insensitive multimap of header field lines with typed access through the registry: the
@@ -65,6 +61,11 @@ export type HeaderInput =
  * they are checked at that first change or walk. Names are
  * lowercased; iteration yields one `[name, value]` per field line in insertion order. Any name,
  * including `__proto__` or `constructor`, is an ordinary header name.
+ *
+ * Reads never throw, whatever the source holds: a source that throws when read, or holds
+ * something other than strings for a name, reads as absent in `getRaw`, `getAll` and `has`, and
+ * as the error `invalid-input` in `get`. Walking or changing the map throws only the library's
+ * `TypeError` for such a source.
  *
  * @example
  * ```ts
@@ -93,22 +94,27 @@ export class HeaderMap implements Iterable<[string, string]> {
   constructor(init?: HeaderInput) {
     makeInspectable(HeaderMap.prototype);
     if (init === undefined || init === null) return;
-    if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
-      this.#source = new RawHeadersSource(init as readonly string[]);
-    } else if (typeof init !== "object") {
-      throw new TypeError(`typed-headers: HeaderMap.from expects headers, got ${typeof init}`);
-    } else if (init instanceof OwnedLines) {
-      this.#names = init.names;
-      this.#values = init.values;
-    } else if (Symbol.iterator in init) {
-      if (isFetchHeaders(init)) this.#source = new FetchHeadersSource(init);
-      else this.#copy(init as Iterable<readonly [string, string]>);
-    } else if (Object.getPrototypeOf(init) === null) {
-      // Node's req.headers: lowercase keys (its contract), read where they are.
-      this.#source = new RecordSource(init as HeaderRecord);
-    } else {
-      refuseRequestObject(init);
-      this.#copy(recordLines(init as HeaderRecord));
+    // Telling the kinds of input apart reads the caller's object (a Proxy may throw).
+    try {
+      if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
+        this.#source = new RawHeadersSource(init as readonly string[]);
+      } else if (typeof init !== "object") {
+        throw new TypeError(`typed-headers: HeaderMap.from expects headers, got ${typeof init}`);
+      } else if (init instanceof OwnedLines) {
+        this.#names = init.names;
+        this.#values = init.values;
+      } else if (Symbol.iterator in init) {
+        if (isFetchHeaders(init)) this.#source = new FetchHeadersSource(init);
+        else this.#copy(init as Iterable<readonly [string, string]>);
+      } else if (Object.getPrototypeOf(init) === null) {
+        // Node's req.headers: lowercase keys (its contract), read where they are.
+        this.#source = new RecordSource(init as HeaderRecord);
+      } else {
+        refuseRequestObject(init);
+        this.#copy(recordLines(init as HeaderRecord));
+      }
+    } catch (error) {
+      throw asLibraryError(error, "HeaderMap.from: the headers");
     }
   }
 
@@ -123,44 +129,55 @@ export class HeaderMap implements Iterable<[string, string]> {
    * `unknown-header`.
    */
   get<N extends string>(name: KnownHeaderName<N>): ParseResult<HeaderValue<N>> {
-    const definition = typeof name === "string" ? findDefinition(name) : undefined;
-    if (definition === undefined) return unknownHeader(name);
-    const key = definition.name;
+    const codec = typeof name === "string" ? findCodec(name) : undefined;
+    if (codec === undefined) return unknownHeader(name);
+    const key = codec.name;
     const parsed = (this.#parsed ??= []);
     const at = parsed.indexOf(key);
     if (at !== -1) return parsed[at + 1] as ParseResult<HeaderValue<N>>;
-    const result = parseWith(definition, this.#read(key));
+    const lines = this.#read(key);
+    const result = lines === UNREADABLE ? unreadableLines(key) : codec.parse(lines);
     parsed.push(key, result);
     return result as ParseResult<HeaderValue<N>>;
   }
 
-  /** The field lines of `name` joined with `", "` (as Fetch combines them), or null. */
+  /**
+   * The field lines of `name` joined with `", "` (as Fetch combines them), or null.
+   * @throws TypeError for several `set-cookie` lines, which are never combined: use `getAll`.
+   */
   getRaw(name: string): string | null {
-    const lines = this.#read(lowercase(name));
-    if (lines === undefined) return null;
-    return typeof lines === "string" ? lines : lines.join(", ");
+    const key = lowercase(name);
+    const lines = this.#read(key);
+    if (lines === undefined || lines === UNREADABLE) return null;
+    if (typeof lines === "string") return lines;
+    if (key === "set-cookie")
+      throw new TypeError('typed-headers: set-cookie lines are never combined; use getAll("set-cookie").');
+    return lines.join(", ");
   }
 
   /** The field lines of `name`, in order (empty when absent). */
   getAll(name: string): string[] {
     const lines = this.#read(lowercase(name));
-    if (lines === undefined) return [];
+    if (lines === undefined || lines === UNREADABLE) return [];
     return typeof lines === "string" ? [lines] : [...lines];
   }
 
   /** Whether `name` has at least one field line. */
   has(name: string): boolean {
-    return this.#read(lowercase(name)) !== undefined;
+    const lines = this.#read(lowercase(name));
+    return lines !== undefined && lines !== UNREADABLE;
   }
 
   /**
-   * Replaces every line of a registered header with the serialization of `value`.
+   * Replaces every line of a registered header with the serialization of `value` (for
+   * `set-cookie`, one line per cookie of the array).
    * @throws TypeError for an unregistered name or a value that is not valid at runtime; the map
    *   is then unchanged.
    */
   set<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): this {
-    const definition = definitionOrThrow(name);
-    this.#replace(definition.name, serializeWith(definition, value));
+    const codec = codecOrThrow(name);
+    if (codec.name === "set-cookie") return this.#setCookies(codec, value, true);
+    this.#replace(codec.name, codec.serialize(value));
     return this;
   }
 
@@ -168,22 +185,26 @@ export class HeaderMap implements Iterable<[string, string]> {
    * Adds `value` to a registered header. List headers merge into one line in canonical form
    * (members already present are not repeated; for `vary`, `*` absorbs everything); if the
    * present value does not parse, `value` is added as a separate line rather than lost. A
-   * single-value header that is already present cannot be appended to.
+   * single-value header that is already present cannot be appended to. `set-cookie` lines are
+   * never merged: each cookie of the array is added as its own line.
    * @throws TypeError for an unregistered name, an invalid value, or a single-value header that
    *   is present; the map is then unchanged.
    */
   append<N extends string>(name: KnownHeaderName<N>, value: HeaderValue<N>): this {
-    const definition = definitionOrThrow(name);
-    const key = definition.name;
-    const serialized = serializeWith(definition, value);
-    const existing = this.#read(key);
+    const codec = codecOrThrow(name);
+    const key = codec.name;
+    if (key === "set-cookie") return this.#setCookies(codec, value, false);
+    const serialized = codec.serialize(value);
+    this.#own(); // a source that cannot be read throws here, before `existing` is looked at
+    const existing = this.#read(key) as Lines | undefined;
     if (existing === undefined) return this.#push(key, serialized);
-    if (definition.merge === undefined) {
+    if (codec.merge === undefined) {
       throw new TypeError(`typed-headers: ${key} takes a single value and is already set; use set() to replace it.`);
     }
-    const current = parseWith(definition, existing);
+    const current = codec.parse(existing);
     if (!current.ok) return this.#push(key, serialized);
-    return this.#replace(key, serializeWith(definition, definition.merge(current.value, value)));
+    // The merged value is serialized (and so checked) again: merge reads the caller's value anew.
+    return this.#replace(key, codec.serialize(codec.merge(current.value, value)));
   }
 
   /**
@@ -213,12 +234,19 @@ export class HeaderMap implements Iterable<[string, string]> {
     return true;
   }
 
-  /** One `[name, value]` per field line, names lowercase, in insertion order. */
-  *[Symbol.iterator](): IterableIterator<[string, string]> {
+  /**
+   * One `[name, value]` per field line, names lowercase, in insertion order.
+   *
+   * @remarks
+   * An iteration walks a snapshot of the lines taken when it starts (when this method is
+   * called): lines set, appended or deleted during it are not seen, and no line is skipped or
+   * visited twice. (A `Map` iterator is live instead; header maps are changed while walked
+   * mostly to delete what was just visited, where a live walk over lines kept in order would
+   * skip the next one.)
+   */
+  [Symbol.iterator](): IterableIterator<[string, string]> {
     this.#own();
-    const names = this.#names;
-    const values = this.#values;
-    for (let i = 0; i < names.length; i++) yield [names[i] as string, values[i] as string];
+    return lineIterator(this.#names.slice(), this.#values.slice());
   }
 
   /** The field lines as `[name, value]` pairs, one per line, in insertion order. */
@@ -252,16 +280,39 @@ export class HeaderMap implements Iterable<[string, string]> {
     return record;
   }
 
-  /** The headers as a Fetch `Headers` (repeated lines are combined by `Headers` itself). */
+  /** The headers as a Fetch `Headers` (repeated lines are combined by `Headers` itself, except `set-cookie`'s). */
   toHeaders(): Headers {
     const headers = new Headers();
     for (const [name, value] of this) headers.append(name, value);
     return headers;
   }
 
-  /** The lines of lowercase `name`, from the source or from the owned lines. */
-  #read(name: string): Lines | undefined {
-    if (this.#source !== undefined) return this.#source.read(name);
+  /**
+   * Writes one `set-cookie` line per cookie, after all are serialized (a bad one changes nothing),
+   * replacing the present lines or not. Set-Cookie lines are never combined (RFC 9110 §5.3): the
+   * comma inside an Expires date would split them.
+   */
+  #setCookies(codec: HeaderCodec<string, unknown>, cookies: unknown, replace: boolean): this {
+    let members: unknown[] = [];
+    try {
+      if (Array.isArray(cookies)) members = Array.from(cookies as unknown[]);
+    } catch {
+      members = [];
+    }
+    if (members.length === 0) throw new TypeError("typed-headers: cannot set set-cookie: expected a non-empty array of cookies.");
+    const lines = members.map((cookie) => codec.serialize([cookie]));
+    this.#own();
+    if (replace) this.#removeLines("set-cookie", 0);
+    for (const line of lines) this.#push("set-cookie", line);
+    return this;
+  }
+
+  /**
+   * The lines of lowercase `name`, from the source or from the owned lines; {@link UNREADABLE}
+   * when the source throws or holds something other than strings. Never throws.
+   */
+  #read(name: string): Lines | undefined | typeof UNREADABLE {
+    if (this.#source !== undefined) return readSource(this.#source, name);
     const names = this.#names;
     const values = this.#values;
     let found: Lines | undefined;
@@ -283,12 +334,17 @@ export class HeaderMap implements Iterable<[string, string]> {
   #copy(lines: Iterable<readonly [string, string]>): void {
     const names: string[] = [];
     const values: string[] = [];
-    for (const [name, value] of lines) {
-      if (typeof name !== "string" || typeof value !== "string") {
-        throw new TypeError("typed-headers: HeaderMap.from expects header names and values that are strings.");
+    try {
+      for (const [name, value] of lines) {
+        if (typeof name !== "string" || typeof value !== "string") {
+          throw new TypeError("typed-headers: HeaderMap.from expects header names and values that are strings.");
+        }
+        names.push(name.toLowerCase());
+        values.push(value);
       }
-      names.push(name.toLowerCase());
-      values.push(value);
+    } catch (error) {
+      // A caller's iterator, getter or Proxy may throw anything: only the library's TypeError leaves.
+      throw asLibraryError(error, "HeaderMap.from: the headers");
     }
     this.#names = names;
     this.#values = values;
@@ -308,7 +364,9 @@ export class HeaderMap implements Iterable<[string, string]> {
       const name = names[i] as string;
       const value = values[i] as string;
       if (!isToken(name) || indexOfForbiddenChar(value) !== -1) {
-        throw new TypeError(`typed-headers: HeaderMap.from: the field line ${JSON.stringify(`${name}: ${value}`)} is not a valid header.`);
+        throw new TypeError(
+          `typed-headers: HeaderMap.from: the field line ${describeValue(`${name}: ${value}`)} is not a valid header.`,
+        );
       }
     }
     this.#unchecked = false;
@@ -351,6 +409,27 @@ export class HeaderMap implements Iterable<[string, string]> {
   }
 }
 
+/** What {@link HeaderMap.#read} returns for lines it cannot read. */
+const UNREADABLE: unique symbol = Symbol("unreadable");
+
+/** `source.read(name)`, or {@link UNREADABLE} when it throws or gives something other than strings. */
+function readSource(source: LineSource, name: string): Lines | undefined | typeof UNREADABLE {
+  let lines: unknown;
+  try {
+    lines = source.read(name);
+  } catch {
+    return UNREADABLE;
+  }
+  if (lines === undefined || typeof lines === "string") return lines;
+  if (!Array.isArray(lines)) return UNREADABLE;
+  for (const line of lines as readonly unknown[]) if (typeof line !== "string") return UNREADABLE;
+  return lines as readonly string[];
+}
+
+function* lineIterator(names: readonly string[], values: readonly string[]): IterableIterator<[string, string]> {
+  for (let i = 0; i < names.length; i++) yield [names[i] as string, values[i] as string];
+}
+
 /**
  * A map that owns `names` and `values` (lowercase names, valid lines) without copying or
  * checking them: for field lines the library built itself, such as a CORS decision's.
@@ -377,12 +456,12 @@ function emptyRecordClass(): new () => object {
 /** `name` lowercased; a built-in name given in lowercase, the usual case, is returned as it is. */
 function lowercase(name: string): string {
   if (typeof name !== "string") return "";
-  return isLowercaseBuiltinName(name) ? name : name.toLowerCase();
+  return isRegisteredLowercaseName(name) ? name : name.toLowerCase();
 }
 
 function checkedName(name: string): string {
   if (typeof name !== "string" || !isToken(name)) {
-    throw new TypeError(`typed-headers: ${JSON.stringify(name)} is not a header name (a token).`);
+    throw new TypeError(`typed-headers: ${describeValue(name)} is not a header name (a token).`);
   }
   return name.toLowerCase();
 }
@@ -390,7 +469,7 @@ function checkedName(name: string): string {
 function checkedValue(name: string, value: string): string {
   if (typeof value !== "string" || indexOfForbiddenChar(value) !== -1) {
     throw new TypeError(
-      `typed-headers: ${JSON.stringify(value)} is not a field value for ${name} (CR, LF, NUL or a character above U+00FF).`,
+      `typed-headers: ${describeValue(value)} is not a field value for ${name} (CR, LF, NUL or a character above U+00FF).`,
     );
   }
   return value;

@@ -87,7 +87,9 @@ export class RecordSource implements LineSource {
 export function refuseRequestObject(init: object): void {
   const headers = (init as { headers?: unknown }).headers;
   if (typeof headers === "object" && headers !== null && !Array.isArray(headers) && ("method" in init || "url" in init)) {
-    throw new TypeError("typed-headers: HeaderMap.from was given a request, not its headers: pass req.headers (node:http) or request.headers (Fetch).");
+    throw new TypeError(
+      "typed-headers: HeaderMap.from was given a request, not its headers: pass req.headers (node:http) or request.headers (Fetch).",
+    );
   }
 }
 
@@ -140,7 +142,6 @@ export class RawHeadersSource implements LineSource {
     for (let i = 0; i + 1 < raw.length; i += 2) yield [raw[i] as string, raw[i + 1] as string];
   }
 }
-
 
 /**
  * A Fetch `Headers`. It keeps only combined values, so each name is one line, except

@@ -1,5 +1,6 @@
 import type { Brand } from "./brand.js";
 import { describeChar } from "./chars.js";
+import { describeValue, notAString } from "./describe.js";
 import { fail, ok, type ParseResult } from "./result.js";
 import type { ValueType } from "./value-type.js";
 
@@ -62,16 +63,17 @@ function isDeltaSeconds(value: unknown): value is DeltaSeconds {
  * @public
  */
 export const DeltaSeconds: ValueType<DeltaSeconds, number | string> = {
-  parse: (input: string) => scanDeltaSeconds(input, 0, input.length),
+  // Only strings follow the header grammar: a number or any other value is `invalid-input`.
+  parse: (input: string) => (typeof input === "string" ? scanDeltaSeconds(input, 0, input.length) : notAString(input)),
   from(input: number | string): DeltaSeconds {
     if (typeof input === "string") {
       const result = scanDeltaSeconds(input, 0, input.length);
       if (result.ok) return result.value;
-      throw new TypeError(`typed-headers: DeltaSeconds.from(${JSON.stringify(input)}): ${result.error.message}`);
+      throw new TypeError(`typed-headers: DeltaSeconds.from(${describeValue(input)}): ${result.error.message}`);
     }
     if (isDeltaSeconds(input)) return input;
     throw new TypeError(
-      `typed-headers: DeltaSeconds.from(${String(input)}): expected an integer from 0 to ${MAX_DELTA_SECONDS}.`,
+      `typed-headers: DeltaSeconds.from(${describeValue(input)}): expected an integer from 0 to ${MAX_DELTA_SECONDS}.`,
     );
   },
   is: isDeltaSeconds,

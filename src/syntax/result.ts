@@ -14,8 +14,8 @@
  * @public
  */
 export interface HeaderError {
-  /** Stable machine-readable code, e.g. `"invalid-token"`. See {@link HeaderErrorCode}. */
-  readonly code: string;
+  /** Stable machine-readable code, e.g. `"invalid-token"`: one of {@link HeaderErrorCode}. */
+  readonly code: HeaderErrorCode;
   /** Lowercase header name, or `""` when the error comes from a value type such as `Origin.parse`. */
   readonly header: string;
   /** What was expected, what was found, and what a browser does with it. */
@@ -25,13 +25,16 @@ export interface HeaderError {
 }
 
 /**
- * The error codes the built-in parsers produce.
+ * Every error code a parse can give: a closed union, so a `switch` over it is checked.
  *
  * @remarks
+ * Codes name the problem first, then what it concerns (`invalid-origin`, `multiple-lines`), in
+ * lowercase words without acronyms; `CorsVerdict` and `CorsDecision` reasons follow the same scheme.
  * - `missing`: the header is absent (`null`, `undefined` or no field lines).
  * - `unknown-header`: no definition is registered under that name.
  * - `invalid-input`: the value is not a string or an array of strings.
- * - `invalid-character`: CR, LF, NUL or a character above U+00FF.
+ * - `invalid-character`: CR, LF, NUL or a character above U+00FF (in cookies, any control
+ *   character other than HTAB).
  * - `multiple-lines`: more than one field line for a single-value header.
  * - `multiple-values`: a comma-separated list where exactly one value is allowed.
  * - `empty`: an empty value where one is required.
@@ -40,6 +43,16 @@ export interface HeaderError {
  * - `invalid-origin`: not a serialized origin as a browser sends it.
  * - `not-true`: a header whose only valid value is the literal `true`.
  * - `invalid-delta-seconds`: not `1*DIGIT`.
+ * - `oversized-cookie`: a `Set-Cookie` name and value longer than 4096 octets together.
+ * - `invalid-cookie-prefix`: a `__Secure-` or `__Host-` cookie without what its prefix requires.
+ * - `missing-secure`: a `Set-Cookie` with `SameSite=None` or `Partitioned` but no `Secure`.
+ * - `invalid-value`: a value that does not match the header's grammar, for headers added with
+ *   `defineHeader` when no code above fits.
+ * - `invalid-date`: not an HTTP-date (RFC 9110 §5.6.7) in any of its three forms.
+ * - `invalid-entity-tag`: not an entity-tag (`W/"…"` or `"…"`, RFC 9110 §8.8.3) or a list of them.
+ * - `invalid-cache-directive`: a Cache-Control directive that breaks RFC 9111 §5.2 or its own argument rule.
+ * - `invalid-range`: not a ranges-specifier (RFC 9110 §14.2), or an int-range whose last is before its first.
+ * - `invalid-content-range`: not a Content-Range value (RFC 9110 §14.4), or one whose numbers contradict each other.
  *
  * @example
  * ```ts
@@ -60,7 +73,16 @@ export type HeaderErrorCode =
   | "invalid-token"
   | "invalid-origin"
   | "not-true"
-  | "invalid-delta-seconds";
+  | "invalid-delta-seconds"
+  | "invalid-value"
+  | "invalid-date"
+  | "invalid-entity-tag"
+  | "invalid-cache-directive"
+  | "invalid-range"
+  | "invalid-content-range"
+  | "oversized-cookie"
+  | "invalid-cookie-prefix"
+  | "missing-secure";
 
 /**
  * The outcome of a parse: the typed value, or the reason it was rejected. Parsers never throw.

@@ -1,5 +1,5 @@
 import { skipOws, trimOwsEnd } from "./chars.js";
-import { fail, type ParseResult } from "./result.js";
+import { fail, type Failure, type ParseResult } from "./result.js";
 
 /** Parses `s[start, end)`; offsets in failures are indexes into `s`. @internal */
 export type Scanner<T> = (s: string, start: number, end: number) => ParseResult<T>;
@@ -9,9 +9,10 @@ export type Scanner<T> = (s: string, start: number, end: number) => ParseResult<
  * of one), trimmed of SP/HTAB, given to `scan`. More lines fail, because browsers see them
  * joined as `a, b`.
  *
- * The common case (one line that parses) is kept small enough for the JIT to inline into each
- * header's parser, where `scan` becomes a direct call; shared by all headers, it was a
- * megamorphic call that cost two thirds of the time of `Access-Control-Allow-Credentials: true`.
+ * Speed trick (small fast path): the common case (one line that parses) is kept small enough for
+ * the JIT to inline into each header's parser, where `scan` becomes a direct call; everything
+ * else is in `parseSingleFailure`. Shared by all headers, a larger function would be one
+ * megamorphic call site for every header's scanner.
  * @internal
  */
 export function parseSingle<T>(value: string | readonly string[], scan: Scanner<T>): ParseResult<T> {
@@ -26,13 +27,7 @@ export function parseSingle<T>(value: string | readonly string[], scan: Scanner<
 /** The outcome of {@link parseSingle} off its fast path, with the most useful error code. */
 function parseSingleFailure<T>(value: string | readonly string[], scan: Scanner<T>): ParseResult<T> {
   const line = typeof value === "string" ? value : value.length === 1 ? value[0] : undefined;
-  if (line === undefined) {
-    return fail(
-      "multiple-lines",
-      `expected one field line, found ${value.length}: browsers join them into "a, b", which never matches.`,
-      value[0]?.length ?? 0,
-    );
-  }
+  if (line === undefined) return multipleLines(value as readonly string[]);
   const start = skipOws(line, 0, line.length);
   const end = trimOwsEnd(line, start, line.length);
   const result = scan(line, start, end);
@@ -42,6 +37,27 @@ function parseSingleFailure<T>(value: string | readonly string[], scan: Scanner<
     `expected one value, found a list, which browsers never match; ${result.error.message}`,
     result.error.offset,
   );
+}
+
+function multipleLines(lines: readonly string[]): Failure {
+  return fail(
+    "multiple-lines",
+    `expected one field line, found ${lines.length}: browsers join them into "a, b", which never matches.`,
+    lines[0]?.length ?? 0,
+  );
+}
+
+/**
+ * {@link parseSingle} for grammars whose one value may itself hold commas (an HTTP-date, an
+ * entity tag, a byte range set): one field line, trimmed of SP/HTAB, given to `scan`, whose
+ * error is reported as it is.
+ * @internal
+ */
+export function parseSingleLine<T>(value: string | readonly string[], scan: Scanner<T>): ParseResult<T> {
+  const line = typeof value === "string" ? value : value.length === 1 ? value[0]! : undefined;
+  if (line === undefined) return multipleLines(value as readonly string[]);
+  const start = skipOws(line, 0, line.length);
+  return scan(line, start, trimOwsEnd(line, start, line.length));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { describeValue, kindOf, notAString } from "./describe.js";
 import type { ParseResult } from "./result.js";
 
 /**
@@ -14,7 +15,7 @@ import type { ParseResult } from "./result.js";
  * @public
  */
 export interface ValueType<T, Input = string> {
-  /** Parses `input`; never throws. */
+  /** Parses `input`; never throws (anything but a string gives the error `invalid-input`). */
   parse(input: string): ParseResult<T>;
   /** Returns the branded value, or throws a `TypeError` naming the type and the input. */
   from(input: Input): T;
@@ -29,14 +30,15 @@ export function valueType<T>(
   is: (value: unknown) => value is T,
 ): ValueType<T> {
   return {
-    parse,
+    // JavaScript callers may pass anything: a non-string is an error result, never a throw.
+    parse: (input: string) => (typeof input === "string" ? parse(input) : notAString(input)),
     from(input: string): T {
       if (typeof input !== "string") {
-        throw new TypeError(`typed-headers: ${typeName}.from expects a string, got ${typeof input}`);
+        throw new TypeError(`typed-headers: ${typeName}.from expects a string, got ${kindOf(input)}.`);
       }
       const result = parse(input);
       if (result.ok) return result.value;
-      throw new TypeError(`typed-headers: ${typeName}.from(${JSON.stringify(input)}): ${result.error.message}`);
+      throw new TypeError(`typed-headers: ${typeName}.from(${describeValue(input)}): ${result.error.message}`);
     },
     is,
   };

@@ -4,7 +4,7 @@
 // ACRM/ACRH, the readable response headers, and whether a repeat is preflighted again.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { checkCors, type CorsVerdict } from "../../src/index.js";
+import { checkCors, type CorsVerdict } from "typed-headers";
 import { openBlankPage, type BlankPage } from "./blank-page.js";
 import { curatedCases, generatedCases, type BrowserCase } from "./cases.js";
 import { startRawServer, type RawRequest } from "./raw-http-server.js";

@@ -4,8 +4,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { corsPolicy, type CorsDecision, type CorsPolicy } from "../../src/index.js";
-import { nodeCors } from "../../src/node.js";
+import { corsPolicy, type CorsDecision, type CorsPolicy } from "typed-headers";
+import { nodeCors } from "typed-headers/node";
 import { openBlankPage, type BlankPage } from "./blank-page.js";
 
 let blank: BlankPage;

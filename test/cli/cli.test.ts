@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { parseHeader } from "typed-headers";
 
 const fixture = (name: string) => new URL(`../fixtures/captures/${name}`, import.meta.url).pathname;
 
@@ -26,7 +27,8 @@ describe("typed-headers parse", () => {
     const { status, out } = run(["parse", fixture("curl-verbose.txt")]);
     expect(status).toBe(1);
     expect(out).toContain("OPTIONS /items HTTP/1.1");
-    expect(out).toContain("✗ access-control-allow-origin: invalid-origin at 20");
+    // Offsets count from the start of the field value, as in-process parsing does (issue 12).
+    expect(out).toContain("✗ access-control-allow-origin: invalid-origin at 19");
     expect(out).toContain("✗ access-control-max-age: invalid-delta-seconds");
   });
 
@@ -83,14 +85,16 @@ describe("usage errors exit 2 with a message and no stack trace", () => {
   const cases: [string, string[], RegExp][] = [
     ["no command", [], /Usage:/],
     ["unknown command", ["frobnicate"], /unknown command "frobnicate"/],
-    ["unknown option", ["check", "--origin", "a", "--method", "GET", "--nope", "x", "f"], /unknown option --nope/],
+    ["unknown option", ["check", "--origin", "https://a.example", "--method", "GET", "--nope", "x", "f"], /unknown option --nope/],
     ["missing flags", ["check", "f"], /needs --origin and --method/],
-    ["no file", ["check", "--origin", "a", "--method", "GET"], /exactly one FILE/],
-    ["bad credentials", ["check", "--origin", "a", "--method", "GET", "--credentials", "yes", "f"], /--credentials must be/],
-    ["bad engine", ["check", "--origin", "a", "--method", "GET", "--engine", "gecko", "f"], /--engine must be/],
-    ["bad --header", ["check", "--origin", "a", "--method", "GET", "--header", "nocolon", "f"], /--header expects/],
-    ["missing file", ["check", "--origin", "a", "--method", "GET", "/nonexistent/capture.http"], /cannot read \/nonexistent\/capture.http \(no such file\)/],
+    ["no file", ["check", "--origin", "https://a.example", "--method", "GET"], /exactly one FILE/],
+    ["bad credentials", ["check", "--origin", "https://a.example", "--method", "GET", "--credentials", "yes", "f"], /--credentials must be/],
+    ["bad engine", ["check", "--origin", "https://a.example", "--method", "GET", "--engine", "gecko", "f"], /--engine must be/],
+    ["bad --header", ["check", "--origin", "https://a.example", "--method", "GET", "--header", "nocolon", "f"], /--header expects/],
+    ["missing file", ["check", "--origin", "https://a.example", "--method", "GET", "/nonexistent/capture.http"], /cannot read \/nonexistent\/capture.http \(no such file\)/],
     ["flag without value", ["check", "--origin"], /--origin needs a value/],
+    ["an invalid --origin says what to give", ["check", "--origin", "https://App.example/", "--method", "GET", "f"], /--origin "https:\/\/App.example\/" is not an origin as a browser sends it: .*e\.g\. --origin https:\/\/app\.example/],
+    ["an --origin without a scheme", ["check", "--origin", "app.example", "--method", "GET", "f"], /--origin "app.example" is not an origin/],
   ];
   for (const [title, args, message] of cases) {
     test(title, () => {
@@ -101,7 +105,7 @@ describe("usage errors exit 2 with a message and no stack trace", () => {
     });
   }
   test("an empty capture", () => {
-    const { status, err } = run(["check", "--origin", "a", "--method", "GET", "-"], "\n\n");
+    const { status, err } = run(["check", "--origin", "https://a.example", "--method", "GET", "-"], "\n\n");
     expect(status).toBe(2);
     expect(err).toMatch(/holds no header lines/);
   });
@@ -118,5 +122,69 @@ describe("the built bin", () => {
     const usage = spawnSync(process.execPath, [bin, "check"], { encoding: "utf8" });
     expect(usage.status).toBe(2);
     expect(usage.stderr).not.toContain("    at ");
+  });
+});
+
+describe("hostile captures and arguments (issue 13, defect 6; issue 12)", () => {
+  const ESC = "\u001b";
+  const osc52 = `${ESC}]52;c;ZWNobyBwd25lZA==\u0007`;
+
+  test("terminal control characters from a capture are printed escaped, never raw", () => {
+    const capture = `HTTP/1.1 200 OK${ESC}[2J\nX-Evil: ${osc52}\nVary: ${ESC}[31mOrigin\nAccess-Control-Allow-Origin: \u009b6n\n`;
+    const { status, out, err } = run(["parse"], capture);
+    expect(status).toBe(1);
+    for (const text of [out, err]) expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(out).toContain("\\x1B]52;c;ZWNobyBwd25lZA==\\x07");
+    expect(out).toContain("HTTP/1.1 200 OK\\x1B[2J");
+  });
+
+  test("a problem line quoting the capture is escaped too", () => {
+    const { err } = run(["parse"], `Vary: origin\nno colon here ${osc52}\n`);
+    expect(err).toContain("no colon here");
+    expect(err).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  test("--json output keeps the values but escapes DEL, C1 and bidi controls as \\u escapes", () => {
+    const { out } = run(["parse", "--json"], "X-Evil: a\u009b31mb\u202ec\nVary: origin\n");
+    expect(out).not.toMatch(/[\u007f-\u009f\u202e]/);
+    expect(JSON.parse(out).blocks[0].headers[0].raw).toBe("a\u009b31mb\u202ec");
+  });
+
+  test("check escapes what it echoes from arguments and captures", () => {
+    const { out } = run(["check", "--origin", "https://app.example", "--method", "PUT", "--header", `X-A: ${osc52}`, "-"], `Access-Control-Allow-Origin: ${osc52}\n`);
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  test("parse on a capture with a start line and no header lines exits 2", () => {
+    for (const capture of ["HTTP/1.1 204 No Content\n", "HTTP/1.1 204 No Content\r\n\r\n", "OPTIONS / HTTP/1.1\n\nbody: not a header\n"]) {
+      const { status, err } = run(["parse"], capture);
+      expect(status).toBe(2);
+      expect(err).toMatch(/holds no header lines/);
+    }
+  });
+
+  test("error offsets are those of in-process parsing of the field value, whatever the OWS around it", () => {
+    const value = "https://app.example/";
+    const inProcess = parseHeader("access-control-allow-origin", value);
+    expect(inProcess.ok).toBe(false);
+    const offset = !inProcess.ok ? inProcess.error.offset : undefined;
+    for (const line of [`Access-Control-Allow-Origin:${value}`, `Access-Control-Allow-Origin: \t ${value} \t`]) {
+      const { out } = run(["parse", "--json"], `${line}\n`);
+      expect(JSON.parse(out).blocks[0].headers[0].error.offset).toBe(offset);
+      expect(run(["parse"], `${line}\n`).out).toContain(`invalid-origin at ${offset} `);
+    }
+  });
+
+  test("check shows the status of the response and of the preflight", () => {
+    const { out } = run(["check", "--origin", "https://app.example", "--credentials", "include", "--method", "PUT", "--header", "Content-Type: application/json", "--preflight", fixture("preflight-ok.http"), fixture("response-ok.http")]);
+    expect(out).toMatch(/answered with status 204 \(HTTP\/1.1 204 No Content\)/);
+    expect(out).toMatch(/Response: status 200 \(HTTP\/1.1 200 OK\)/);
+    const bare = run(["check", "--origin", "https://app.example", "--method", "GET", "-"], "Access-Control-Allow-Origin: *\n");
+    expect(bare.out).toContain("Response: no status line in the capture (200 assumed)");
+  });
+
+  test('"null" is a valid --origin (sandboxed pages send it)', () => {
+    const { status } = run(["check", "--origin", "null", "--method", "GET", "-"], "Access-Control-Allow-Origin: null\n");
+    expect(status).toBe(0);
   });
 });

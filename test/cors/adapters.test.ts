@@ -5,8 +5,8 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { corsPolicy, fetchCors } from "../../src/index.js";
-import { nodeCors } from "../../src/node.js";
+import { corsPolicy, fetchCors } from "typed-headers";
+import { nodeCors } from "typed-headers/node";
 
 const policy = corsPolicy({
   origins: ["https://app.example", "https://*.preview.example"],

@@ -1,6 +1,6 @@
 // checkCors against the WPT/spec vectors in test/fixtures (see its README for sources).
 import { describe, expect, test } from "vitest";
-import { checkCors, type CorsVerdict } from "../../src/index.js";
+import { checkCors, type CorsVerdict } from "typed-headers";
 import { allVectors, type Vector } from "../fixtures/vectors.js";
 
 const PAGE = "http://web-platform.test:8000";

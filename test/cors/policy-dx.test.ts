@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
-import { CorsConfigError, corsPolicy, fetchCors, HeaderMap, type CorsPolicyConfig } from "../../src/index.js";
+import { CorsConfigError, corsPolicy, fetchCors, HeaderMap, type CorsPolicyConfig } from "typed-headers";
 
 /** Builds a policy from a configuration a JavaScript caller could write (no compile-time checks). */
 const fromJs = (config: unknown) => corsPolicy(config as CorsPolicyConfig);
@@ -44,12 +44,24 @@ describe("CorsConfigError: problems a program can read", () => {
 
   test("one problem", () => {
     const error = caught(() => fromJs({ origins: "*", credentials: true })) as CorsConfigError;
-    expect(error.problems).toEqual([{ setting: "origins", value: "*", reason: expect.stringContaining("with credentials is refused") }]);
+    expect(error.problems).toEqual([
+      { setting: "origins", value: "*", reason: expect.stringContaining("with credentials is refused") },
+    ]);
     expect(error.message).toMatch(/^typed-headers: corsPolicy: 1 problem:\n- origins: "\*" with credentials/);
   });
 
   test("values whose description would throw are still described", () => {
-    const error = caught(() => fromJs({ origins: "*", methods: [10n], maxAge: { toString: () => { throw new Error("no"); } } })) as CorsConfigError;
+    const error = caught(() =>
+      fromJs({
+        origins: "*",
+        methods: [10n],
+        maxAge: {
+          toString: () => {
+            throw new Error("no");
+          },
+        },
+      }),
+    ) as CorsConfigError;
     expect(error).toBeInstanceOf(CorsConfigError);
     expect(error.problems.map((p) => p.reason)).toEqual([
       "a bigint is not a method (a token).",
@@ -59,7 +71,10 @@ describe("CorsConfigError: problems a program can read", () => {
 });
 
 describe("lowercase methods", () => {
-  const preflight = (method: string) => ({ method: "OPTIONS", headers: { origin: "https://a.example", "access-control-request-method": method } });
+  const preflight = (method: string) => ({
+    method: "OPTIONS",
+    headers: { origin: "https://a.example", "access-control-request-method": method },
+  });
 
   test("delete, get, head, options, post, put in any case mean the uppercase method, as browsers send it", () => {
     const policy = fromJs({ origins: ["https://a.example"], methods: ["get", "Put", "delete", "options"] });
@@ -91,7 +106,9 @@ describe("malformed origin patterns", () => {
 
   test("no scheme: says what to write", () => {
     const error = caught(() => fromJs({ origins: ["*.example.com"] })) as CorsConfigError;
-    expect(error.problems[0]?.reason).toBe('"*.example.com" is not an origin (scheme://host[:port]); write "https://*.example.com" if that is what you mean.');
+    expect(error.problems[0]?.reason).toBe(
+      '"*.example.com" is not an origin (scheme://host[:port]); write "https://*.example.com" if that is what you mean.',
+    );
   });
 
   test("IPv6 hosts with any port are still patterns", () => {
@@ -103,10 +120,12 @@ describe("malformed origin patterns", () => {
 describe("a request passed where its headers are expected", () => {
   async function incomingMessage(): Promise<IncomingMessage> {
     const server = createServer();
-    const received = new Promise<IncomingMessage>((resolve) => server.once("request", (req, res) => {
-      resolve(req);
-      res.end();
-    }));
+    const received = new Promise<IncomingMessage>((resolve) =>
+      server.once("request", (req, res) => {
+        resolve(req);
+        res.end();
+      }),
+    );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { origin: "https://a.example" } });
@@ -132,7 +151,9 @@ describe("a request passed where its headers are expected", () => {
 
   test("missing headers (a typo, or Hono's c.req instead of c.req.raw) throw instead of reading as no CORS", () => {
     const policy = corsPolicy({ origins: ["https://a.example"] });
-    expect(() => policy.handle({ method: "GET", headers: undefined as never })).toThrow(/pass req\.headers \(node:http\), request\.headers \(Fetch\), or c\.req\.raw/);
+    expect(() => policy.handle({ method: "GET", headers: undefined as never })).toThrow(
+      /pass req\.headers \(node:http\), request\.headers \(Fetch\), or c\.req\.raw/,
+    );
     expect(() => policy.handle(undefined as never)).toThrow(TypeError);
     expect(() => fetchCors(policy)({ method: "GET", header: () => undefined } as never)).toThrow(/c\.req\.raw to fetchCors/);
     expect(policy.handle({ method: "GET", headers: {} }).kind).toBe("none");
@@ -148,18 +169,28 @@ describe("explain: true", () => {
   const config = { origins: ["https://a.example"], methods: ["PUT"], allowedHeaders: ["content-type"] } as const;
 
   test("off by default: a refused request's response says nothing", () => {
-    const decision = corsPolicy(config).handle({ method: "OPTIONS", headers: { origin: "https://a.example", "access-control-request-method": "DELETE" } });
+    const decision = corsPolicy(config).handle({
+      method: "OPTIONS",
+      headers: { origin: "https://a.example", "access-control-request-method": "DELETE" },
+    });
     expect(decision.allowed).toBe(false);
     expect(decision.headers.has("x-cors-refused")).toBe(false);
   });
 
   test("a refused preflight or actual request says why", () => {
     const policy = corsPolicy({ ...config, explain: true });
-    const refused = (method: string, headers: Record<string, string>) => policy.handle({ method, headers }).headers.getRaw("x-cors-refused");
-    expect(refused("OPTIONS", { origin: "https://a.example", "access-control-request-method": "DELETE" })).toBe("disallowed-method: the method is not in methods");
-    expect(refused("OPTIONS", { origin: "https://a.example", "access-control-request-method": "PUT", "access-control-request-headers": "x-foo" })).toBe(
-      "disallowed-header: a requested header is not in allowedHeaders",
+    const refused = (method: string, headers: Record<string, string>) =>
+      policy.handle({ method, headers }).headers.getRaw("x-cors-refused");
+    expect(refused("OPTIONS", { origin: "https://a.example", "access-control-request-method": "DELETE" })).toBe(
+      "disallowed-method: the method is not in methods",
     );
+    expect(
+      refused("OPTIONS", {
+        origin: "https://a.example",
+        "access-control-request-method": "PUT",
+        "access-control-request-headers": "x-foo",
+      }),
+    ).toBe("disallowed-header: a requested header is not in allowedHeaders");
     expect(refused("GET", { origin: "https://evil.example" })).toBe("disallowed-origin: the origin is not in origins");
     expect(refused("GET", { origin: "https://a.example/" })).toBe("invalid-origin: the Origin header is not a serialized origin");
     expect(refused("GET", { origin: "https://a.example" })).toBeNull();
@@ -168,7 +199,10 @@ describe("explain: true", () => {
 
 describe("console.log shows the headers", () => {
   test("a decision", () => {
-    const decision = corsPolicy({ origins: ["https://a.example"], credentials: true }).handle({ method: "GET", headers: { origin: "https://a.example" } });
+    const decision = corsPolicy({ origins: ["https://a.example"], credentials: true }).handle({
+      method: "GET",
+      headers: { origin: "https://a.example" },
+    });
     const shown = inspect(decision);
     expect(shown).toContain("headers: HeaderMap {");
     expect(shown).toContain("'access-control-allow-origin': 'https://a.example'");
@@ -176,7 +210,11 @@ describe("console.log shows the headers", () => {
   });
 
   test("a map, repeated lines grouped, any name", () => {
-    const map = HeaderMap.from([["Set-Cookie", "a=1"], ["__proto__", "x"], ["set-cookie", "b=2"]]);
+    const map = HeaderMap.from([
+      ["Set-Cookie", "a=1"],
+      ["__proto__", "x"],
+      ["set-cookie", "b=2"],
+    ]);
     expect(inspect(map)).toBe("HeaderMap { 'set-cookie': [ 'a=1', 'b=2' ], ['__proto__']: 'x' }");
   });
 

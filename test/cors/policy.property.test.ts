@@ -2,7 +2,7 @@
 // policy: checkCors on the policy's own responses is ok exactly when the policy allowed the request.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { checkCors, corsPolicy, type CorsPolicyConfig } from "../../src/index.js";
+import { checkCors, corsPolicy, type CorsPolicyConfig } from "typed-headers";
 
 const ORIGINS = ["https://a.example", "https://b.a.example", "https://c.b.a.example", "http://localhost:5173", "http://localhost", "https://evil.example", "https://a.example:8443"];
 const PATTERNS = ["https://a.example", "https://*.a.example", "http://localhost:*", "https://a.example:8443"];

@@ -1,5 +1,13 @@
 import { test } from "vitest";
-import { corsPolicy, fetchCors, FieldName, Method, type CheckedCorsPolicyConfig, type CorsPolicy, type CorsPolicyConfig } from "../../src/index.js";
+import {
+  corsPolicy,
+  fetchCors,
+  FieldName,
+  Method,
+  type CheckedCorsPolicyConfig,
+  type CorsPolicy,
+  type CorsPolicyConfig,
+} from "typed-headers";
 
 test("insecure configurations do not compile", () => {
   corsPolicy({ origins: ["https://app.example.com", "https://*.example.com", "http://localhost:*"], credentials: true });
@@ -39,7 +47,12 @@ test("insecure configurations do not compile", () => {
 
 test("runtime strings and branded values compile, and are checked at runtime", () => {
   const fromEnv: string[] = ["https://a.example"];
-  corsPolicy({ origins: fromEnv, credentials: true, methods: [Method.from("PURGE")], allowedHeaders: [FieldName.from("x-api-key")] });
+  corsPolicy({
+    origins: fromEnv,
+    credentials: true,
+    methods: [Method.from("PURGE")],
+    allowedHeaders: [FieldName.from("x-api-key")],
+  });
 });
 
 test("configurations held in typed variables compile", () => {
@@ -54,9 +67,19 @@ test("configurations held in typed variables compile", () => {
 test("configurations in variables and custom header names compile without ceremony", () => {
   const credentials = process.env.CORS_CREDENTIALS === "true";
   corsPolicy({ origins: ["https://a.example"], credentials });
-  const config = { origins: ["https://a.example"], credentials: true, methods: ["GET", "PUT"], allowedHeaders: ["x-api-version"] };
+  const config = {
+    origins: ["https://a.example"],
+    credentials: true,
+    methods: ["GET", "PUT"],
+    allowedHeaders: ["x-api-version"],
+  };
   corsPolicy(config);
-  corsPolicy({ origins: "*", allowedHeaders: ["x-total-count", "X-Request-Id"], exposedHeaders: ["x-total-count"], methods: ["PURGE", "put"] });
+  corsPolicy({
+    origins: "*",
+    allowedHeaders: ["x-total-count", "X-Request-Id"],
+    exposedHeaders: ["x-total-count"],
+    methods: ["PURGE", "put"],
+  });
   // @ts-expect-error - credentials that may be true keep the credential checks
   corsPolicy({ origins: "*", credentials });
 });

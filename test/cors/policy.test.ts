@@ -1,7 +1,7 @@
 // corsPolicy: the anchor behaviours that fit the design (../shared anchor-tests.md §D, jub0bs/cors),
 // the security suite, Vary handling and hostile input.
 import { describe, expect, test } from "vitest";
-import { corsPolicy, type CorsPolicyConfig, type HeaderMap } from "../../src/index.js";
+import { corsPolicy, type CorsPolicyConfig, type HeaderMap } from "typed-headers";
 
 const ALLOWED = "http://localhost:9090";
 /** jub0bs' "credentialed" suite configuration (anchor-tests D.1). */
@@ -113,6 +113,8 @@ describe("anchor behaviours (jub0bs/cors credentialed suite)", () => {
     expect(policy.handle({ method: "GET", headers: { origin: "invalid_origin" } }).allowed).toBe(true);
     const d = policy.handle(preflight(ALLOWED, "PURGE", [["Access-Control-Request-Headers", "content-type"]]));
     expect(entries(d.headers)).toEqual({
+      // The answer depends on ACRM, ACRH and the private-network header even with origins "*" (issue 13).
+      vary: "access-control-request-method, access-control-request-headers, access-control-request-private-network",
       "access-control-allow-origin": "*",
       "access-control-allow-methods": "*",
       "access-control-allow-headers": "*",
@@ -214,5 +216,41 @@ describe("security", () => {
     const d = enabled.handle(preflight("https://example.com", "GET", pna));
     expect(d.headers.getRaw("access-control-allow-private-network")).toBe("true");
     expect(d.headers.getRaw("vary")).toContain("access-control-request-private-network");
+  });
+});
+
+describe("Vary lists every request header a preflight's answer depends on (issue 13, defect 7)", () => {
+  const PREFLIGHT_HEADERS = ["access-control-request-method", "access-control-request-headers", "access-control-request-private-network"];
+  const configs: [string, CorsPolicyConfig, boolean][] = [
+    ['origins "*", privateNetwork off', { origins: "*" }, false],
+    ['origins "*", any method and header', { origins: "*", methods: ["*"], allowedHeaders: ["*"] }, false],
+    ['origins "*", privateNetwork on', { origins: "*", privateNetwork: true }, false],
+    ["listed origins, privateNetwork off", { origins: ["https://app.example"] }, true],
+    ["listed origins, privateNetwork on", { origins: ["https://app.example"], privateNetwork: true }, true],
+    ["credentialed pattern", { origins: ["https://*.app.example"], credentials: true, methods: ["PUT"] }, true],
+  ];
+  const requests: [string, [string, string][]][] = [
+    ["a plain preflight", []],
+    ["a preflight with ACRH", [["access-control-request-headers", "x-custom"]]],
+    ["a preflight with the private-network header", [["access-control-request-private-network", "true"]]],
+    ["a preflight with an invalid method", []],
+  ];
+  for (const [what, config, byOrigin] of configs) {
+    test(`${what}: allowed and refused preflights carry the same complete Vary`, () => {
+      const policy = corsPolicy(config);
+      for (const [, extra] of requests) {
+        for (const method of ["PUT", "GE T", "GET"]) {
+          const d = policy.handle(preflight("https://a.app.example", method, extra));
+          expect(d.kind).toBe("preflight");
+          const vary = (d.headers.getRaw("vary") ?? "").split(", ");
+          for (const name of PREFLIGHT_HEADERS) expect(vary).toContain(name);
+          expect(vary.includes("origin")).toBe(byOrigin);
+        }
+      }
+    });
+  }
+  test('origins "*": an actual request still has no Vary (its answer does not depend on the request)', () => {
+    const d = corsPolicy({ origins: "*" }).handle({ method: "GET", headers: { origin: "https://x.example" } });
+    expect(d.headers.has("vary")).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from "vitest";
-import { Origin, parseHeader, serializeHeader, type OriginValue, type ParseResult } from "../../src/index.js";
+import { Origin, parseHeader, serializeHeader, type OriginValue, type ParseResult } from "typed-headers";
 import "./timing-allow-origin.js";
 
 test("a merged header is fully typed in parseHeader and serializeHeader", () => {

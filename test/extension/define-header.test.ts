@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { defineHeader, Origin, parseHeader, serializeHeader } from "../../src/index.js";
+import { defineHeader, Origin, parseHeader, serializeHeader } from "typed-headers";
 import { timingAllowOrigin } from "./timing-allow-origin.js";
 
 describe("defineHeader: a header from outside src/", () => {

@@ -5,12 +5,12 @@ import {
   Origin,
   parseHeader,
   serializeHeader,
-  type HeaderDefinition,
+  type HeaderCodec,
   type OriginValue,
   type ParseResult,
-} from "../../src/index.js";
+} from "typed-headers";
 
-declare module "../../src/index.js" {
+declare module "typed-headers" {
   interface HeaderRegistry {
     "timing-allow-origin": "*" | readonly OriginValue[];
   }
@@ -38,8 +38,8 @@ function parseTimingAllowOrigin(lines: readonly string[]): ParseResult<TimingAll
   return { ok: true, value: origins };
 }
 
-/** The registered definition. */
-export const timingAllowOrigin: HeaderDefinition<"timing-allow-origin", TimingAllowOrigin> = defineHeader({
+/** The registered codec. */
+export const timingAllowOrigin: HeaderCodec<"timing-allow-origin", TimingAllowOrigin> = defineHeader({
   name: "Timing-Allow-Origin",
   parse: parseTimingAllowOrigin,
   serialize: (value: TimingAllowOrigin) => {

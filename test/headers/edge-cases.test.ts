@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parseHeader, serializeHeader, type FieldLines, type HeaderName } from "../../src/index.js";
+import { parseHeader, serializeHeader, type FieldLines, type HeaderName } from "typed-headers";
 
 type Case = readonly [input: FieldLines, expected: unknown];
 

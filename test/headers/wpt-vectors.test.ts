@@ -1,6 +1,6 @@
 // Header-level checks against the WPT/spec vectors in test/fixtures (see its README for sources).
 import { describe, expect, test } from "vitest";
-import { Origin, parseHeader } from "../../src/index.js";
+import { Origin, parseHeader } from "typed-headers";
 import { vectorsFor } from "../fixtures/vectors.js";
 import { isSerializedOrigin } from "../url-oracle.js";
 

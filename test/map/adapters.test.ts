@@ -2,7 +2,7 @@
 import { request as httpRequest, createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { DeltaSeconds, HeaderMap, Method, Origin } from "../../src/index.js";
+import { DeltaSeconds, HeaderMap, Method, Origin } from "typed-headers";
 
 let server: Server;
 let base: string;

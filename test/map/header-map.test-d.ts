@@ -1,5 +1,5 @@
 import { expectTypeOf, test } from "vitest";
-import { HeaderMap, Origin, type DeltaSeconds, type OriginValue, type ParseResult, type VaryValue } from "../../src/index.js";
+import { HeaderMap, Origin, type DeltaSeconds, type OriginValue, type ParseResult, type VaryValue } from "typed-headers";
 
 test("typed get/set/append go through the registry", () => {
   const map = HeaderMap.from({});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DeltaSeconds, FieldName, HeaderMap, Method, Origin } from "../../src/index.js";
+import { DeltaSeconds, FieldName, HeaderMap, Method, Origin } from "typed-headers";
 import "../extension/timing-allow-origin.js";
 
 const preflightRaw = [

@@ -1,7 +1,7 @@
 // Round trips: Node rawHeaders → HeaderMap → toEntries / toObject / toHeaders keep every value.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { HeaderMap } from "../../src/index.js";
+import { HeaderMap } from "typed-headers";
 import { token } from "../arbitraries.js";
 
 const name = fc.oneof(token, fc.constantFrom("__proto__", "constructor", "Set-Cookie", "Vary", "toString"));

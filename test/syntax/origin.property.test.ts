@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { Origin } from "../../src/index.js";
+import { Origin } from "typed-headers";
 import { anyString, originLike, validOrigin } from "../arbitraries.js";
 import { isSerializedOrigin } from "../url-oracle.js";
 

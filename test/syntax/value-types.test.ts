@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { DeltaSeconds, FieldName, Method } from "../../src/index.js";
+import { DeltaSeconds, FieldName, Method } from "typed-headers";
 import { anyString, token } from "../arbitraries.js";
 
 describe("Method", () => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `typed-headers` command.
 import { readFileSync } from "node:fs";
-import { main } from "./main.js";
+import { main } from "../cli/main.js";
 
 // Kept in step with package.json (test/cli/cli.test.ts checks it).
 const version = "0.1.0";

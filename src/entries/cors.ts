@@ -10,14 +10,14 @@ export {
   type CorsRequest,
   type CorsVerdict,
   type PreflightInfo,
-} from "./cors/check.js";
-export { fetchCors, type FetchCorsResult } from "./cors/fetch-adapter.js";
-export type { CheckedCorsPolicyConfig } from "./cors/config-checks.js";
-export { CorsConfigError, type CorsConfigProblem } from "./cors/config-error.js";
+} from "../cors/check.js";
+export { fetchCors, type FetchCorsResult } from "../cors/fetch-adapter.js";
+export type { CheckedCorsPolicyConfig } from "../cors/config-checks.js";
+export { CorsConfigError, type CorsConfigProblem } from "../cors/config-error.js";
 export {
   corsPolicy,
   type CorsDecision,
   type CorsDecisionReason,
   type CorsPolicy,
   type CorsPolicyConfig,
-} from "./cors/policy.js";
+} from "../cors/policy.js";

@@ -1,0 +1,44 @@
+// Size budgets (min+gzip), checked by `npm run test:package` after a build. One budget per
+// built-in header is derived from the header list (every codec typed-headers/headers exports), so
+// a new header gets one without an edit here; the limits below are the exceptions and the
+// budgets of whole entry points.
+import * as headers from "./dist/headers.js";
+
+/** A header's codec imported alone from typed-headers/headers. */
+const DEFAULT_HEADER_LIMIT = "2.5 kB";
+const headerLimits = {
+  "access-control-allow-credentials": "1.5 kB",
+  "access-control-max-age": "1.7 kB",
+  origin: "2.6 kB",
+};
+
+const codecs = Object.entries(headers).filter(([, value]) => typeof value?.serialize === "function" && typeof value.name === "string");
+
+export default [
+  ...codecs.map(([exportName, codec]) => ({
+    name: `one header: ${codec.name} (typed-headers/headers)`,
+    path: "dist/headers.js",
+    import: `{ ${exportName} }`,
+    gzip: true,
+    limit: headerLimits[codec.name] ?? DEFAULT_HEADER_LIMIT,
+  })),
+  {
+    name: "parseHeader, every built-in header",
+    path: "dist/index.js",
+    import: "{ parseHeader }",
+    gzip: true,
+    limit: "5 kB",
+  },
+  {
+    name: "core: typed-headers without the CORS module",
+    path: "dist/index.js",
+    import: `{ defineHeader, parseHeader, serializeHeader, HeaderMap, DeltaSeconds, FieldName, Method, Origin, ${codecs.map(([exportName]) => exportName).join(", ")} }`,
+    gzip: true,
+    limit: "6.75 kB",
+  },
+  // corsPolicy carries the Public Suffix List (ICANN and private sections) for its wildcard check.
+  { name: "CORS module (typed-headers/cors)", path: "dist/cors.js", import: "*", gzip: true, limit: "43.5 kB" },
+  { name: "checkCors alone (typed-headers/cors): no Public Suffix List", path: "dist/cors.js", import: "{ checkCors }", gzip: true, limit: "9 kB" },
+  { name: "whole library (typed-headers, import *)", path: "dist/index.js", import: "*", gzip: true, limit: "44 kB" },
+  { name: "Node adapter (typed-headers/node)", path: "dist/node.js", import: "*", gzip: true, limit: "6.5 kB" },
+];

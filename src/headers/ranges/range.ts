@@ -1,0 +1,209 @@
+import { arraySnapshot } from "../../syntax/array-snapshot.js";
+import { describeChar, isTchar, skipOws } from "../../syntax/chars.js";
+import { digitsEnd, digitsLess, digitsValue, isRangeNumber } from "../../syntax/range-numbers.js";
+import { fail, ok, type Failure, type ParseResult } from "../../syntax/result.js";
+import { parseSingleLine } from "../../syntax/single.js";
+import { isToken } from "../../syntax/token.js";
+import { codecOf, type HeaderCodec } from "../codec.js";
+import { invalidValue } from "../definition.js";
+
+//   Range            = ranges-specifier                          (RFC 9110 §14.2)
+//   ranges-specifier = range-unit "=" range-set
+//   range-unit       = token                                     ; case-insensitive
+//   range-set        = 1#range-spec
+//   range-spec       = int-range / suffix-range / other-range
+//   int-range        = first-pos "-" [ last-pos ]                ; invalid if last-pos < first-pos
+//   suffix-range     = "-" suffix-length
+//   other-range      = 1*( %x21-2B / %x2D-7E )                   ; any VCHAR but ","
+//
+// Browsers read a Range header with Fetch's "parse a single range header value", which also
+// allows SP/HTAB around "=" and "-" (`bytes = 5 - 10`); so does this parser, for every range.
+// Unlike Fetch (which serves one range from a blob), several ranges and empty list members
+// (`bytes=0-5,`) are valid, as RFC 9110 says. Units other than `bytes` keep their range-set as
+// text, checked against other-range.
+
+/**
+ * One byte range as requested: `first-last` (`last` absent for "to the end") or the final
+ * `suffix` bytes.
+ *
+ * @example
+ * ```ts
+ * const specs: ByteRangeSpec[] = [{ first: 0, last: 499 }, { first: 9500 }, { suffix: 500 }];
+ * ```
+ * @public
+ */
+export type ByteRangeSpec = { readonly first: number; readonly last?: number } | { readonly suffix: number };
+
+/**
+ * The value of `Range`: byte ranges, in the order requested, or, for another unit, its
+ * range-set as text.
+ *
+ * @remarks
+ * Narrow with `"ranges" in range` (a unit other than `bytes` never has `ranges`). Positions are
+ * integers up to `Number.MAX_SAFE_INTEGER`; longer numerals are read as that.
+ *
+ * @example
+ * ```ts
+ * const range = rangeHeader.parse("bytes=0-499, -500");
+ * // { ok: true, value: { unit: "bytes", ranges: [{ first: 0, last: 499 }, { suffix: 500 }] } }
+ * ```
+ * @public
+ */
+export type Range =
+  | { readonly unit: "bytes"; readonly ranges: readonly ByteRangeSpec[] }
+  | { readonly unit: string; readonly value: string };
+
+const EQUALS = 0x3d;
+const DASH = 0x2d;
+const COMMA = 0x2c;
+
+/** Scans `s[start, end)` as a ranges-specifier. */
+function scanRange(s: string, start: number, end: number): ParseResult<Range> {
+  let i = start;
+  while (i < end && isTchar(s.charCodeAt(i))) i++;
+  if (i === start) return invalidRange(s, i, end, "a range unit such as bytes");
+  const unitEnd = i;
+  i = skipOws(s, i, end);
+  if (i === end || s.charCodeAt(i) !== EQUALS) return invalidRange(s, i, end, '"=" after the range unit');
+  i = skipOws(s, i + 1, end);
+  const unit = s.slice(start, unitEnd).toLowerCase();
+  return unit === "bytes" ? scanByteRangeSet(s, i, end) : scanOtherRangeSet(s, unit, i, end);
+}
+
+/** Scans `1#( int-range / suffix-range )` at `s[i, end)`. */
+function scanByteRangeSet(s: string, i: number, end: number): ParseResult<Range> {
+  const ranges: ByteRangeSpec[] = [];
+  for (;;) {
+    i = skipOws(s, i, end);
+    if (i === end) break;
+    if (s.charCodeAt(i) === COMMA) {
+      i++; // an empty list member
+      continue;
+    }
+    const firstEnd = digitsEnd(s, i, end);
+    const dash = skipOws(s, firstEnd, end);
+    if (dash === end || s.charCodeAt(dash) !== DASH) {
+      return invalidRange(s, dash, end, firstEnd === i ? "a position (digits) or \"-\"" : '"-" after the first position');
+    }
+    const lastStart = skipOws(s, dash + 1, end);
+    const lastEnd = digitsEnd(s, lastStart, end);
+    if (firstEnd === i) {
+      if (lastEnd === lastStart) return invalidRange(s, lastStart, end, "the suffix length (digits) after \"-\"");
+      ranges.push({ suffix: digitsValue(s, lastStart, lastEnd) });
+    } else if (lastEnd === lastStart) {
+      ranges.push({ first: digitsValue(s, i, firstEnd) });
+    } else {
+      const first = digitsValue(s, i, firstEnd);
+      const last = digitsValue(s, lastStart, lastEnd);
+      if (last < first || (last === first && digitsLess(s, lastStart, lastEnd, i, firstEnd))) {
+        return fail("invalid-range", `the range at offset ${i} ends before it starts (last-pos < first-pos), which makes it invalid.`, i);
+      }
+      ranges.push({ first, last });
+    }
+    i = skipOws(s, lastEnd, end);
+    if (i < end && s.charCodeAt(i) !== COMMA) return invalidRange(s, i, end, '"," or the end of the value');
+  }
+  if (ranges.length === 0) return invalidRange(s, end, end, "at least one range");
+  return ok({ unit: "bytes", ranges });
+}
+
+/** Scans `1#other-range` at `s[i, end)`, keeping it as text. */
+function scanOtherRangeSet(s: string, unit: string, i: number, end: number): ParseResult<Range> {
+  const bad = indexOfNonOtherRange(s, i, end);
+  if (bad !== -1) return invalidRange(s, bad, end, "a range (visible characters)");
+  if (!hasOtherRange(s, i, end)) return invalidRange(s, end, end, "at least one range");
+  return ok({ unit, value: s.slice(i, end) });
+}
+
+/** The index of the first character of `s[i, end)` that is neither in other-range nor a list separator, or -1. */
+function indexOfNonOtherRange(s: string, i: number, end: number): number {
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x21 && c <= 0x7e) || c === 0x20 || c === 0x09)) return i;
+  }
+  return -1;
+}
+
+/** Whether `s[i, end)` (list separators and other-range characters only) holds a member, with no space inside one. */
+function hasOtherRange(s: string, i: number, end: number): boolean {
+  let members = 0;
+  let inMember = false;
+  let spaceAfter = false;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === COMMA) {
+      inMember = false;
+      spaceAfter = false;
+    } else if (c === 0x20 || c === 0x09) {
+      if (inMember) spaceAfter = true;
+    } else {
+      if (spaceAfter) return false; // whitespace inside a member
+      if (!inMember) members++;
+      inMember = true;
+    }
+  }
+  return members > 0;
+}
+
+function invalidRange(s: string, i: number, end: number, expected: string): Failure {
+  const found = i >= end ? "the end of the value" : describeChar(s, i);
+  return fail("invalid-range", `expected ${expected}, found ${found} at offset ${i}; a server ignores an invalid Range and sends the whole representation.`, i);
+}
+
+/** `first-last`, `first-` or `-suffix` from a snapshot of `spec`, or undefined when it is not a valid spec. */
+function formatByteRangeSpec(spec: unknown): string | undefined {
+  try {
+    if (typeof spec !== "object" || spec === null) return undefined;
+    const { first, last, suffix } = spec as { first?: unknown; last?: unknown; suffix?: unknown };
+    if (first === undefined) return last === undefined && isRangeNumber(suffix) ? `-${suffix}` : undefined;
+    if (suffix !== undefined || !isRangeNumber(first)) return undefined;
+    if (last === undefined) return `${first}-`;
+    return isRangeNumber(last) && last >= first ? `${first}-${last}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function serializeRange(value: Range): string {
+  let unit: unknown;
+  let ranges: unknown;
+  let text: unknown;
+  try {
+    ({ unit, ranges, value: text } = value as { unit: unknown; ranges?: unknown; value?: unknown });
+  } catch {
+    return invalidValue("range", value, "a Range");
+  }
+  if (unit === "bytes") {
+    const specs = arraySnapshot(ranges);
+    const parts: string[] = [];
+    for (const spec of specs ?? []) {
+      const part = formatByteRangeSpec(spec);
+      if (part === undefined) break;
+      parts.push(part);
+    }
+    if (specs !== undefined && parts.length === specs.length && parts.length > 0) return `bytes=${parts.join(", ")}`;
+    return invalidValue("range", value, "{ unit: \"bytes\", ranges } with at least one { first, last? } (last >= first) or { suffix }, integers from 0");
+  }
+  if (typeof unit === "string" && isToken(unit) && unit === unit.toLowerCase() && typeof text === "string") {
+    const end = text.length;
+    const trimmed = end > 0 && skipOws(text, 0, end) === 0 && skipOws(text, end - 1, end) === end - 1;
+    if (trimmed && indexOfNonOtherRange(text, 0, end) === -1 && hasOtherRange(text, 0, end)) return `${unit}=${text}`;
+  }
+  return invalidValue("range", value, "{ unit: \"bytes\", ranges } or { unit, value } with a lowercase unit token and a range-set");
+}
+
+/**
+ * `Range`: the parts of the representation the client asks for (GET only).
+ *
+ * @example
+ * ```ts
+ * rangeHeader.parse("bytes=0-499");                                // { ok: true, value: { unit: "bytes", ranges: [{ first: 0, last: 499 }] } }
+ * rangeHeader.serialize({ unit: "bytes", ranges: [{ suffix: 500 }] });  // "bytes=-500"
+ * ```
+ * @public
+ */
+export const rangeHeader: HeaderCodec<"range", Range> = /* @__PURE__ */ codecOf({
+  name: "range",
+  parse: (value) => parseSingleLine(value, scanRange),
+  serialize: serializeRange,
+});
