@@ -42,11 +42,34 @@ export class CorsConfigError extends TypeError {
   /** Every problem found, in the order of the settings. */
   readonly problems: readonly CorsConfigProblem[];
 
-  /** An error listing `problems` (at least one). */
+  /**
+   * An error listing `problems` (at least one), each read once into a frozen copy.
+   * @throws TypeError when `problems` is not a non-empty array of `{ setting, value, reason }`
+   *   with string `setting` and `reason`.
+   */
   constructor(problems: readonly CorsConfigProblem[]) {
-    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    super(`typed-headers: corsPolicy: ${count}:\n- ${problems.map((p) => `${p.setting}: ${p.reason}`).join("\n- ")}`);
+    const list = snapshot(problems);
+    const count = list.length === 1 ? "1 problem" : `${list.length} problems`;
+    super(`typed-headers: corsPolicy: ${count}:\n- ${list.map((p) => `${p.setting}: ${p.reason}`).join("\n- ")}`);
     this.name = "CorsConfigError";
-    this.problems = Object.freeze(problems.map((problem) => Object.freeze({ ...problem })));
+    this.problems = Object.freeze(list);
   }
+}
+
+/** A frozen copy of `problems`, each member read once; a TypeError of ours for anything else. */
+function snapshot(problems: unknown): CorsConfigProblem[] {
+  const list: CorsConfigProblem[] = [];
+  try {
+    if (Array.isArray(problems)) {
+      for (let i = 0; i < problems.length; i++) {
+        const { setting, value, reason } = (problems[i] ?? {}) as Partial<CorsConfigProblem>;
+        if (typeof setting !== "string" || typeof reason !== "string") break;
+        list.push(Object.freeze({ setting, value, reason }));
+      }
+      if (list.length === problems.length && list.length > 0) return list;
+    }
+  } catch {
+    // A getter or Proxy threw: the same answer as for any other value that is not a list.
+  }
+  throw new TypeError("typed-headers: CorsConfigError expects a non-empty array of { setting, value, reason }.");
 }
