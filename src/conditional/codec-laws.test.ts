@@ -2,8 +2,8 @@
 // parse never throws, parse(serialize(v)) is v, canonical output is a fixed point, and the
 // serializer writes a valid field value or throws the library's TypeError.
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
-import { anyFieldLines, fieldName, headerish, token } from "../../test/arbitraries.js";
+import { headerLaws } from "../../test/header-laws.js";
+import { fieldName, token } from "../../test/arbitraries.js";
 import { cacheControlHeader } from "../headers/cache-control.js";
 import type { HeaderCodec } from "../headers/codec.js";
 import { dateHeader, expiresHeader, ifModifiedSinceHeader, ifUnmodifiedSinceHeader, lastModifiedHeader } from "../headers/conditional/dates.js";
@@ -103,57 +103,6 @@ const cases: [HeaderCodec<string, unknown>, fc.Arbitrary<unknown>][] = [
   [acceptRangesHeader, fc.array(lowercaseToken, { minLength: 1, maxLength: 3 })],
 ] as never;
 
-function isFieldValue(s: string): boolean {
-  return !/[\r\n\0]|[^\u0000-\u00ff]|^[ \t]|[ \t]$/u.test(s);
-}
 
-describe.each(cases.map(([codec, valid]) => [codec.name, codec, valid] as const))("%s", (_name, codec, valid) => {
-  const nearValid = fc.oneof(
-    valid.map((v) => codec.serialize(v)),
-    fc.tuple(valid, fc.constantFrom(" ", "\t", ",", " , ", "W/", '"')).map(([v, pad]) => `${pad}${codec.serialize(v)}${pad}`),
-    fc.array(valid.map((v) => codec.serialize(v)), { minLength: 1, maxLength: 3 }),
-    headerish,
-  );
-
-  test("parse never throws, whatever it is given", () => {
-    fc.assert(
-      fc.property(fc.oneof(anyFieldLines, nearValid), (value) => {
-        const result = codec.parse(value as never);
-        expect(typeof result.ok).toBe("boolean");
-        if (!result.ok) expect(result.error.header).toBe(codec.name);
-      }),
-    );
-  });
-
-  test("parse(serialize(v)) deep-equals v", () => {
-    fc.assert(fc.property(valid, (value) => void expect(codec.parse(codec.serialize(value))).toEqual({ ok: true, value })));
-  });
-
-  test("serialize(parse(x).value) is a fixed point", () => {
-    fc.assert(
-      fc.property(nearValid, (lines) => {
-        const parsed = codec.parse(lines);
-        if (!parsed.ok) return;
-        const canonical = codec.serialize(parsed.value);
-        expect(codec.parse(canonical)).toEqual(parsed);
-        expect(codec.serialize((codec.parse(canonical) as { value: unknown }).value)).toBe(canonical);
-      }),
-    );
-  });
-
-  test("serializer output is always a valid field value, or the library's TypeError", () => {
-    fc.assert(
-      fc.property(fc.oneof(valid, fc.anything(), fc.array(headerish), headerish), (value) => {
-        let output: string;
-        try {
-          output = codec.serialize(value);
-        } catch (error) {
-          expect(error).toBeInstanceOf(TypeError);
-          expect((error as TypeError).message).toMatch(/^typed-headers: /);
-          return;
-        }
-        expect(isFieldValue(output)).toBe(true);
-      }),
-    );
-  });
-});
+// The laws of every header (test/header-laws.ts), for each codec with its generator.
+for (const [codec, valid] of cases) headerLaws(codec, valid);

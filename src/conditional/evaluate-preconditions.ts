@@ -1,3 +1,4 @@
+import { asLibraryError } from "../syntax/describe.js";
 import { ifRangeHeader } from "../headers/conditional/if-range.js";
 import { HeaderMap, type HeaderInput } from "../map/header-map.js";
 import { skipOws, trimOwsEnd } from "../syntax/chars.js";
@@ -131,52 +132,57 @@ function kindOf(method: string): Kind {
  * @public
  */
 export function evaluatePreconditions(request: PreconditionRequest, current: CurrentRepresentation | null): PreconditionOutcome {
-  const method: unknown = request?.method;
-  if (typeof method !== "string") {
-    throw new TypeError(`typed-headers: evaluatePreconditions expects a request with a string method, got ${typeof method}`);
-  }
-  const kind = kindOf(method);
-  if (kind === Kind.Ignored) return PROCEED;
-  const headers = request.headers;
-  const lines = conditionalLines(headers);
-  if (typeof current !== "object") {
-    throw new TypeError(`typed-headers: evaluatePreconditions expects current to be { etag?, lastModified? } or null, got ${typeof current}`);
-  }
-  const exists = current !== null;
-  const etag = exists ? etagOf(current) : undefined;
-  const modified = exists ? modifiedOf(current) : NaN;
-  const safe = kind !== Kind.Unsafe;
+  try {
+    const method: unknown = request?.method;
+    if (typeof method !== "string") {
+      throw new TypeError(`typed-headers: evaluatePreconditions expects a request with a string method, got ${typeof method}`);
+    }
+    const kind = kindOf(method);
+    if (kind === Kind.Ignored) return PROCEED;
+    const headers = request.headers;
+    const lines = conditionalLines(headers);
+    if (typeof current !== "object") {
+      throw new TypeError(`typed-headers: evaluatePreconditions expects current to be { etag?, lastModified? } or null, got ${typeof current}`);
+    }
+    const exists = current !== null;
+    const etag = exists ? etagOf(current) : undefined;
+    const modified = exists ? modifiedOf(current) : NaN;
+    const safe = kind !== Kind.Unsafe;
 
-  // 1 and 2: If-Match, else If-Unmodified-Since.
-  const ifMatch = lines.ifMatch;
-  const ifMatchHolds = ifMatch === undefined ? undefined : listMatches(ifMatch, exists, etag, true);
-  if (ifMatchHolds !== undefined || (ifMatch !== undefined && !safe)) {
-    if (ifMatchHolds !== true) return PRECONDITION_FAILED;
-  } else if (modified === modified) {
-    // A comparison with NaN (absent or invalid date) is false: the header is ignored.
-    if (modified > dateOf(lines.ifUnmodifiedSince)) return PRECONDITION_FAILED;
-  }
+    // 1 and 2: If-Match, else If-Unmodified-Since.
+    const ifMatch = lines.ifMatch;
+    const ifMatchHolds = ifMatch === undefined ? undefined : listMatches(ifMatch, exists, etag, true);
+    if (ifMatchHolds !== undefined || (ifMatch !== undefined && !safe)) {
+      if (ifMatchHolds !== true) return PRECONDITION_FAILED;
+    } else if (modified === modified) {
+      // A comparison with NaN (absent or invalid date) is false: the header is ignored.
+      if (modified > dateOf(lines.ifUnmodifiedSince)) return PRECONDITION_FAILED;
+    }
 
-  // 3 and 4: If-None-Match, else If-Modified-Since (GET and HEAD only).
-  const ifNoneMatch = lines.ifNoneMatch;
-  const ifNoneMatchMatches = ifNoneMatch === undefined ? undefined : listMatches(ifNoneMatch, exists, etag, false);
-  if (ifNoneMatchMatches !== undefined || (ifNoneMatch !== undefined && !safe)) {
-    if (ifNoneMatchMatches !== false) return safe ? NOT_MODIFIED : PRECONDITION_FAILED;
-  } else if (safe && modified === modified) {
-    if (modified <= dateOf(lines.ifModifiedSince)) return NOT_MODIFIED;
-  }
+    // 3 and 4: If-None-Match, else If-Modified-Since (GET and HEAD only).
+    const ifNoneMatch = lines.ifNoneMatch;
+    const ifNoneMatchMatches = ifNoneMatch === undefined ? undefined : listMatches(ifNoneMatch, exists, etag, false);
+    if (ifNoneMatchMatches !== undefined || (ifNoneMatch !== undefined && !safe)) {
+      if (ifNoneMatchMatches !== false) return safe ? NOT_MODIFIED : PRECONDITION_FAILED;
+    } else if (safe && modified === modified) {
+      if (modified <= dateOf(lines.ifModifiedSince)) return NOT_MODIFIED;
+    }
 
-  // 5: If-Range, for a GET with a Range.
-  if (kind !== Kind.Get || lines.range === undefined) return PROCEED;
-  const ifRange = lines.ifRange;
-  if (ifRange === undefined) return PROCEED_WITH_RANGE;
-  const validator = ifRangeHeader.parse(ifRange);
-  if (!validator.ok) return PROCEED;
-  const holds =
-    validator.value instanceof Date
-      ? validator.value.getTime() === modified
-      : etag !== undefined && strongCompare(validator.value, etag);
-  return holds ? PROCEED_WITH_RANGE : PROCEED;
+    // 5: If-Range, for a GET with a Range.
+    if (kind !== Kind.Get || lines.range === undefined) return PROCEED;
+    const ifRange = lines.ifRange;
+    if (ifRange === undefined) return PROCEED_WITH_RANGE;
+    const validator = ifRangeHeader.parse(ifRange);
+    if (!validator.ok) return PROCEED;
+    const holds =
+      validator.value instanceof Date
+        ? validator.value.getTime() === modified
+        : etag !== undefined && strongCompare(validator.value, etag);
+    return holds ? PROCEED_WITH_RANGE : PROCEED;
+  } catch (error) {
+    // A caller's Proxy or getter may throw anything: only the library's TypeError leaves.
+    throw asLibraryError(error, "evaluatePreconditions: its arguments");
+  }
 }
 
 /** The conditional headers of a request, each as its field lines joined with ", " (as Node and Fetch join them). */

@@ -1,3 +1,4 @@
+import { asLibraryError } from "../syntax/describe.js";
 import type { Range } from "../headers/ranges/range.js";
 import { isRangeNumber } from "../syntax/range-numbers.js";
 
@@ -52,32 +53,37 @@ export interface ByteRange {
  * @public
  */
 export function resolveRanges(range: Range, size: number): readonly ByteRange[] | null {
-  if (!(Number.isSafeInteger(size) && size >= 0)) {
-    throw new TypeError(`typed-headers: resolveRanges expects a size that is an integer from 0, got ${String(size)}`);
-  }
-  const specs = "ranges" in range && range.unit === "bytes" ? range.ranges : undefined;
-  if (!Array.isArray(specs)) {
-    throw new TypeError(
-      'typed-headers: resolveRanges resolves byte ranges ({ unit: "bytes", ranges }); a server ignores a Range header with another unit (RFC 9110 §14.2)',
-    );
-  }
-  const resolved: ByteRange[] = [];
-  let satisfiable = false;
-  for (const spec of specs as readonly Partial<{ first: number; last: number; suffix: number }>[]) {
-    const { first, last, suffix } = spec;
-    if (first === undefined) {
-      if (!isRangeNumber(suffix)) throw invalidSpec(spec);
-      if (suffix === 0) continue;
-      satisfiable = true;
-      if (size > 0) resolved.push({ first: suffix < size ? size - suffix : 0, last: size - 1 });
-    } else {
-      if (!isRangeNumber(first) || (last !== undefined && !(isRangeNumber(last) && last >= first))) throw invalidSpec(spec);
-      if (first >= size) continue;
-      satisfiable = true;
-      resolved.push({ first, last: last !== undefined && last < size - 1 ? last : size - 1 });
+  try {
+    if (!(Number.isSafeInteger(size) && size >= 0)) {
+      throw new TypeError(`typed-headers: resolveRanges expects a size that is an integer from 0, got ${String(size)}`);
     }
+    const specs = "ranges" in range && range.unit === "bytes" ? range.ranges : undefined;
+    if (!Array.isArray(specs)) {
+      throw new TypeError(
+        'typed-headers: resolveRanges resolves byte ranges ({ unit: "bytes", ranges }); a server ignores a Range header with another unit (RFC 9110 §14.2)',
+      );
+    }
+    const resolved: ByteRange[] = [];
+    let satisfiable = false;
+    for (const spec of specs as readonly Partial<{ first: number; last: number; suffix: number }>[]) {
+      const { first, last, suffix } = spec;
+      if (first === undefined) {
+        if (!isRangeNumber(suffix)) throw invalidSpec(spec);
+        if (suffix === 0) continue;
+        satisfiable = true;
+        if (size > 0) resolved.push({ first: suffix < size ? size - suffix : 0, last: size - 1 });
+      } else {
+        if (!isRangeNumber(first) || (last !== undefined && !(isRangeNumber(last) && last >= first))) throw invalidSpec(spec);
+        if (first >= size) continue;
+        satisfiable = true;
+        resolved.push({ first, last: last !== undefined && last < size - 1 ? last : size - 1 });
+      }
+    }
+    return satisfiable ? resolved : null;
+  } catch (error) {
+    // A caller's Proxy or getter may throw anything: only the library's TypeError leaves.
+    throw asLibraryError(error, "resolveRanges: its arguments");
   }
-  return satisfiable ? resolved : null;
 }
 
 function invalidSpec(spec: unknown): TypeError {

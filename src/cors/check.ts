@@ -75,7 +75,7 @@ export interface CorsExchange {
  *
  * @example
  * ```ts
- * const verdict = checkCors(request, exchange);
+ * const verdict = checkCors({ origin: "https://app.example", method: "PUT", credentials: "include" }, exchange);
  * verdict.preflight?.headers;   // [["access-control-request-method", "PUT"], …]
  * verdict.preflight?.maxAge;    // seconds the browser caches the answer (0: not cached)
  * ```
@@ -95,7 +95,7 @@ export interface PreflightInfo {
  *
  * @example
  * ```ts
- * const verdict = checkCors(request, exchange);
+ * const verdict = checkCors({ origin: "https://app.example", method: "PUT", credentials: "include" }, exchange);
  * if (verdict.ok) console.log("readable:", verdict.exposedHeaders);
  * else console.log(`${verdict.stage}: ${verdict.reason} — ${verdict.message}`);
  * ```
@@ -135,7 +135,7 @@ export type CorsVerdict =
  *
  * @example
  * ```ts
- * const verdict = checkCors(request, exchange);
+ * const verdict = checkCors({ origin: "https://app.example", method: "PUT", credentials: "include" }, exchange);
  * // mismatched-allow-origin: the server allowed another origin than the page's
  * if (!verdict.ok && verdict.reason === "mismatched-allow-origin") console.warn(verdict.message);
  * ```
@@ -223,10 +223,18 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
   const methodValue = field(request, "method");
   const method = normalizeMethod(typeof methodValue === "string" ? methodValue : "");
   if (!isToken(method)) {
-    return blocked("preflight", { reason: "invalid-method", detail: `'${method}' is not a valid HTTP method, so fetch() throws.` }, null);
+    return blocked(
+      "preflight",
+      { reason: "invalid-method", detail: `'${method}' is not a valid HTTP method, so fetch() throws.` },
+      null,
+    );
   }
   if (isForbiddenMethod(method)) {
-    return blocked("preflight", { reason: "forbidden-method", detail: `'${method}' is a forbidden method, so fetch() throws.` }, null);
+    return blocked(
+      "preflight",
+      { reason: "forbidden-method", detail: `'${method}' is a forbidden method, so fetch() throws.` },
+      null,
+    );
   }
 
   const headers = requestHeaders(field(request, "headers") as HeaderInput | undefined);
@@ -243,13 +251,20 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
   const privateNetwork = field(request, "privateNetwork") === true;
   let preflight: PreflightInfo | null = null;
   if (!isSafelistedMethod(method) || unsafeNames.length > 0 || privateNetwork) {
-    const sent: [string, string][] = [["accept", "*/*"], ["access-control-request-method", method]];
+    const sent: [string, string][] = [
+      ["accept", "*/*"],
+      ["access-control-request-method", method],
+    ];
     if (unsafeNames.length > 0) sent.push(["access-control-request-headers", unsafeNames.join(",")]);
     if (privateNetwork) sent.push(["access-control-request-private-network", "true"]);
     sent.push(["origin", origin]);
     if (preflightResponse === undefined) {
       const info = { headers: sent, maxAge: 0 };
-      return blocked("preflight", { reason: "missing-preflight", detail: "A preflight is needed, but the exchange has no preflight response." }, info);
+      return blocked(
+        "preflight",
+        { reason: "missing-preflight", detail: "A preflight is needed, but the exchange has no preflight response." },
+        info,
+      );
     }
     const response = safeMap(preflightResponse.headers);
     const failure = checkPreflight(response, preflightResponse.status, {
@@ -335,7 +350,10 @@ function combined(headers: HeaderMap, name: string): string | null {
 function corsCheck(headers: HeaderMap, origin: string, credentials: boolean): Failure | undefined {
   const allowOrigin = combined(headers, "access-control-allow-origin");
   if (allowOrigin === null) {
-    return { reason: "missing-allow-origin", detail: "No 'Access-Control-Allow-Origin' header is present on the requested resource." };
+    return {
+      reason: "missing-allow-origin",
+      detail: "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+    };
   }
   if (allowOrigin === "*" && !credentials) return undefined;
   if (allowOrigin !== origin) {
@@ -381,36 +399,57 @@ interface PreflightContext {
 //   Authorization check and the header check. "*" is a wildcard only without credentials.
 function checkPreflight(headers: HeaderMap, status: unknown, context: PreflightContext): Failure | undefined {
   const access = corsCheck(headers, context.origin, context.credentials);
-  if (access !== undefined) return { reason: access.reason, detail: `Response to preflight request doesn't pass access control check: ${access.detail}` };
+  if (access !== undefined)
+    return { reason: access.reason, detail: `Response to preflight request doesn't pass access control check: ${access.detail}` };
   if (!(typeof status === "number" && status >= 200 && status <= 299)) {
-    return { reason: "unsuccessful-preflight", detail: "Response to preflight request doesn't pass access control check: It does not have HTTP ok status." };
+    return {
+      reason: "unsuccessful-preflight",
+      detail: "Response to preflight request doesn't pass access control check: It does not have HTTP ok status.",
+    };
   }
   if (context.privateNetwork) {
     const allow = combined(headers, "access-control-allow-private-network");
     if (allow !== "true") {
       return allow === null
-        ? { reason: "missing-allow-private-network", detail: "Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Private-Network' header was present in the preflight response for this private network request targeting the `local` address space." }
-        : { reason: "invalid-allow-private-network", detail: `Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Private-Network' header has a value '${allow}' which is not equal to 'true'.` };
+        ? {
+            reason: "missing-allow-private-network",
+            detail:
+              "Response to preflight request doesn't pass access control check: No 'Access-Control-Allow-Private-Network' header was present in the preflight response for this private network request targeting the `local` address space.",
+          }
+        : {
+            reason: "invalid-allow-private-network",
+            detail: `Response to preflight request doesn't pass access control check: The 'Access-Control-Allow-Private-Network' header has a value '${allow}' which is not equal to 'true'.`,
+          };
     }
   }
   const methods = listValue(headers, "access-control-allow-methods", accessControlAllowMethodsHeader.parse);
   if (methods === "failure") {
-    return { reason: "invalid-allow-methods", detail: "Cannot parse Access-Control-Allow-Methods response header field in preflight response." };
+    return {
+      reason: "invalid-allow-methods",
+      detail: "Cannot parse Access-Control-Allow-Methods response header field in preflight response.",
+    };
   }
   const names = listValue(headers, "access-control-allow-headers", accessControlAllowHeadersHeader.parse);
   if (names === "failure") {
-    return { reason: "invalid-allow-headers", detail: "Cannot parse Access-Control-Allow-Headers response header field in preflight response." };
+    return {
+      reason: "invalid-allow-headers",
+      detail: "Cannot parse Access-Control-Allow-Headers response header field in preflight response.",
+    };
   }
   const { method, credentials } = context;
   const methodWildcard = !credentials && methods.includes("*");
   if (!methods.includes(method) && !isSafelistedMethod(method) && !methodWildcard) {
-    return { reason: "disallowed-method", detail: `Method ${method} is not allowed by Access-Control-Allow-Methods in preflight response.` };
+    return {
+      reason: "disallowed-method",
+      detail: `Method ${method} is not allowed by Access-Control-Allow-Methods in preflight response.`,
+    };
   }
   const headerWildcard = !credentials && names.includes("*");
   if (context.authorization && !names.includes("authorization") && !(context.rules.wildcardCoversAuthorization && headerWildcard)) {
     return {
       reason: "disallowed-header",
-      detail: "Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response (a wildcard '*' does not cover Authorization).",
+      detail:
+        "Request header field authorization is not allowed by Access-Control-Allow-Headers in preflight response (a wildcard '*' does not cover Authorization).",
     };
   }
   const allowed = new Set(names);

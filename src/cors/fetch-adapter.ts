@@ -63,9 +63,11 @@ export function preflightResponse(decision: CorsDecision): Response {
  *
  * @example
  * ```ts
- * const result = fetchCors(policy)(request);
- * if (result.preflight) return result.preflight;
- * return result.apply(await handler(request));
+ * async function serve(request: Request): Promise<Response> {
+ *   const result = fetchCors(policy)(request);
+ *   if (result.preflight) return result.preflight;
+ *   return result.apply(await handler(request));
+ * }
  * ```
  * @public
  */
@@ -89,6 +91,9 @@ export interface FetchCorsResult {
  *
  * @example
  * ```ts
+ * import { Hono } from "hono";
+ * import { fetchCors } from "typed-headers";
+ *
  * const cors = fetchCors(policy);
  * export default {
  *   async fetch(request: Request): Promise<Response> {

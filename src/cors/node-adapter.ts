@@ -30,6 +30,9 @@ type NodeMiddleware<Answer> = <Req extends IncomingMessage | Http2ServerRequest>
  *
  * @example
  * ```ts
+ * import { createServer } from "node:http";
+ * import { nodeCors } from "typed-headers/node";
+ *
  * const cors = nodeCors(policy);
  * createServer((req, res) => { if (cors(req, res)) return; res.end("hello"); });
  * app.use(cors); // Express

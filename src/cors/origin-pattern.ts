@@ -23,8 +23,10 @@ export interface OriginPattern {
   readonly port: string;
 }
 
-/** Why a configured origin is refused, or a parsed pattern. @internal */
-export type PatternResult = { readonly ok: true; readonly pattern: OriginPattern } | { readonly ok: false; readonly problem: string };
+/** Why a configured origin is refused (a sentence, without the setting's name), or a parsed pattern. @internal */
+export type PatternResult =
+  | { readonly ok: true; readonly pattern: OriginPattern }
+  | { readonly ok: false; readonly problem: string };
 
 /**
  * Parses one configured origin (exact or pattern). `credentials` turns on the checks that only
@@ -34,14 +36,23 @@ export type PatternResult = { readonly ok: true; readonly pattern: OriginPattern
 export function parseOriginPattern(source: unknown, credentials: boolean, allowInsecureOrigins: boolean): PatternResult {
   if (typeof source !== "string") {
     const what = source instanceof RegExp ? "a RegExp" : typeof source === "function" ? "a function" : typeof source;
-    return { ok: false, problem: `origins: ${what} is not allowed; give exact origins or structured patterns ("https://*.example.com", "http://localhost:*").` };
+    return {
+      ok: false,
+      problem: `${what} is not allowed; give exact origins or structured patterns ("https://*.example.com", "http://localhost:*").`,
+    };
   }
   const shown = JSON.stringify(source);
-  if (source === "null") return { ok: false, problem: `origins: ${shown} is refused: any sandboxed page or data: URL sends "null".` };
-  if (source === "*") return { ok: false, problem: `origins: "*" must be the whole origins setting (origins: "*"), not a member of a list.` };
-  if (source.startsWith("file:")) return { ok: false, problem: `origins: ${shown} is refused: file: pages have opaque origins, which browsers send as "null".` };
+  if (source === "null") return { ok: false, problem: `${shown} is refused: any sandboxed page or data: URL sends "null".` };
+  if (source === "*")
+    return { ok: false, problem: `"*" must be the whole origins setting (origins: "*"), not a member of a list.` };
+  if (source.startsWith("file:"))
+    return { ok: false, problem: `${shown} is refused: file: pages have opaque origins, which browsers send as "null".` };
   const schemeEnd = source.indexOf("://");
-  if (schemeEnd <= 0) return { ok: false, problem: `origins: ${shown} is not an origin (scheme://host[:port]).` };
+  if (schemeEnd <= 0)
+    return {
+      ok: false,
+      problem: `${shown} is not an origin (scheme://host[:port]); write ${JSON.stringify(`https://${source}`)} if that is what you mean.`,
+    };
   const scheme = source.slice(0, schemeEnd + 3);
   let rest = source.slice(schemeEnd + 3);
   const subdomains = rest.startsWith("*.");
@@ -51,30 +62,40 @@ export function parseOriginPattern(source: unknown, credentials: boolean, allowI
     port = "*";
     rest = rest.slice(0, -2);
   }
+  if (port === "*" && rest.lastIndexOf(":") > rest.lastIndexOf("]")) {
+    const host = rest.slice(0, rest.lastIndexOf(":"));
+    const prefix = `${scheme}${subdomains ? "*." : ""}${host}`;
+    return {
+      ok: false,
+      problem: `${shown} has two ports: ":*" already stands for any port; write "${prefix}:*" or "${prefix}${rest.slice(host.length)}".`,
+    };
+  }
   // What is left must be a serialized origin: check it with a placeholder label for "*.".
   const candidate = `${scheme}${subdomains ? "x." : ""}${rest}`;
   const parsed = Origin.parse(candidate);
   if (!parsed.ok || rest.includes("*")) {
     const why = parsed.ok ? 'a "*" may only stand for leading labels ("*.") or the port (":*").' : parsed.error.message;
-    return { ok: false, problem: `origins: ${shown} is not a serialized origin or pattern: ${why}` };
+    return { ok: false, problem: `${shown} is not a serialized origin or pattern: ${why}` };
   }
   const lastColon = rest.lastIndexOf(":");
   const hasPort = port === "" && lastColon > rest.lastIndexOf("]");
   const host = hasPort ? rest.slice(0, lastColon) : rest;
   if (hasPort) port = rest.slice(lastColon);
   if (subdomains && (host.startsWith("[") || /^[0-9.]+$/.test(host))) {
-    return { ok: false, problem: `origins: ${shown}: "*." cannot precede an IP address.` };
+    return { ok: false, problem: `${shown}: "*." cannot precede an IP address.` };
   }
   if (credentials && !allowInsecureOrigins && scheme !== "https://" && !isLoopback(scheme, host)) {
     return {
       ok: false,
-      problem: `origins: ${shown} is not https and not loopback; with credentials anyone on the network path could impersonate it. Set allowInsecureOrigins: true to accept that.`,
+      problem: `${shown} is not https and not loopback; with credentials anyone on the network path could impersonate it. Set allowInsecureOrigins: true to accept that.`,
     };
   }
   const suffix = credentials && subdomains ? publicSuffixCoveredBy(host) : undefined;
   if (suffix !== undefined) {
-    const what = host.startsWith(suffix) ? `every site under the public suffix "${suffix}"` : `the public suffix "${suffix}" and every site under it`;
-    return { ok: false, problem: `origins: ${shown} covers ${what} (Public Suffix List), which is refused with credentials.` };
+    const what = host.startsWith(suffix)
+      ? `every site under the public suffix "${suffix}"`
+      : `the public suffix "${suffix}" and every site under it`;
+    return { ok: false, problem: `${shown} covers ${what} (Public Suffix List), which is refused with credentials.` };
   }
   return { ok: true, pattern: { source, scheme, host: subdomains ? `.${host}` : host, subdomains, port } };
 }

@@ -1,57 +1,14 @@
 import type { FieldName } from "../syntax/field-name.js";
 import type { Method } from "../syntax/method.js";
 import { asLibraryError } from "../syntax/describe.js";
-import type { Origin } from "../syntax/serialized-origin.js";
 import { isToken } from "../syntax/token.js";
 import { HeaderMap, trustedHeaderMap, type HeaderInput } from "../map/header-map.js";
 import { parseHeader } from "../registry.js";
+import type { Origin } from "../syntax/serialized-origin.js";
 import { isHttpsOrLoopback, matchesPattern, parseOriginPattern, type OriginPattern } from "./origin-pattern.js";
-import { isForbiddenMethod, isForbiddenRequestHeader, isSafelistedMethod } from "./request.js";
-
-/**
- * Request header names a page can never set (the common ones of Fetch's forbidden request-header
- * names); listing one in `allowedHeaders` does not compile. The others are refused at
- * construction.
- *
- * @example
- * ```ts
- * // @ts-expect-error: pages cannot set Cookie
- * corsPolicy({ origins: ["https://app.example"], allowedHeaders: ["cookie"] });
- * ```
- * @public
- */
-export type ForbiddenRequestHeaderName = "accept-encoding" | "cookie" | "date" | "origin" | "user-agent" | "content-length";
-
-/**
- * Compile-time checks of `methods` and `allowedHeaders` literals: CONNECT and TRACE, and request
- * headers pages cannot set, do not compile (branded values are checked at runtime).
- *
- * @example
- * ```ts
- * // @ts-expect-error: TRACE is a forbidden method
- * corsPolicy({ origins: ["https://app.example"], methods: ["GET", "TRACE"] });
- * ```
- * @public
- */
-export type CheckedList<List, Refused extends string, Why extends string> = List extends readonly unknown[]
-  ? { readonly [K in keyof List]: [List[K]] extends [Refused] ? Why : List[K] }
-  : List;
-
-/**
- * What every policy configures, besides origins and credentials.
- *
- * @example
- * ```ts
- * corsPolicy({ origins: ["https://app.example"], maxAge: 600, privateNetwork: true });
- * ```
- * @public
- */
-export interface CorsPolicyOptions {
-  /** Seconds browsers may cache a preflight result: an integer from 0 to 86400. Omitted: no header (browsers use 5). */
-  readonly maxAge?: number;
-  /** Answer Private Network Access preflights with `Access-Control-Allow-Private-Network: true`. */
-  readonly privateNetwork?: boolean;
-}
+import type { CheckedCorsPolicyConfig, CorsPolicyConfigCandidate } from "./config-checks.js";
+import { CorsConfigError, type CorsConfigProblem } from "./config-error.js";
+import { isForbiddenMethod, isForbiddenRequestHeader, isSafelistedMethod, normalizeMethod } from "./request.js";
 
 /**
  * A dynamic origin check, for servers whose allowed origins live in a database (multi-tenant
@@ -63,11 +20,12 @@ export interface CorsPolicyOptions {
  *
  * @example
  * ```ts
+ * const tenants = new Set(["https://a.example", "https://b.example"]);
  * const policy = corsPolicy({
- *   origins: { allow: async (origin) => (await tenants.findByOrigin(origin)) !== undefined },
+ *   origins: { allow: async (origin) => tenants.has(origin) },
  *   credentials: true,
  * });
- * const decision = await policy.handle({ method: req.method, headers: req.headers });
+ * const decision = await policy.handle({ method: req.method ?? "GET", headers: req.headers });
  * ```
  * @public
  */
@@ -77,110 +35,54 @@ export interface DynamicOrigins {
 }
 
 /**
- * A policy that sends no credentials: `*` is allowed as the origins setting and in the lists.
+ * The configuration of {@link corsPolicy}. Written as a literal, every refused value fails to
+ * compile with an explanation (see {@link CheckedCorsPolicyConfig}); held in a variable (strings,
+ * `boolean` credentials, lists read from the environment) it compiles and is checked when the
+ * policy is built.
  *
  * @example
  * ```ts
- * corsPolicy({ origins: "*", methods: ["GET", "PUT"], exposedHeaders: ["*"] });
- * ```
- * @public
- */
-export interface AnonymousCorsPolicyConfig extends CorsPolicyOptions {
-  /** Exact origins and structured patterns, `"*"` for any origin, or a dynamic check. */
-  readonly origins: "*" | readonly string[] | DynamicOrigins;
-  /** Omitted or false: no `Access-Control-Allow-Credentials`. */
-  readonly credentials?: false;
-  /** Methods beyond GET, HEAD and POST; `"*"` allows any. */
-  readonly methods?: readonly (Method | "*")[];
-  /** Request headers beyond the CORS-safelisted ones; `"*"` allows any but Authorization. */
-  readonly allowedHeaders?: readonly (FieldName | "*")[];
-  /** Response headers pages may read beyond the safelisted ones; `"*"` exposes all. */
-  readonly exposedHeaders?: readonly (FieldName | "*")[];
-}
-
-/**
- * A credentialed policy (`Access-Control-Allow-Credentials: true`): no `*` anywhere, because
- * browsers ignore or refuse wildcards with credentials.
- *
- * @example
- * ```ts
- * corsPolicy({
- *   origins: ["https://app.example", "https://*.app.example"],
- *   credentials: true,
- *   methods: ["GET", "PATCH"],
- *   allowedHeaders: ["content-type", "authorization"],
- * });
- * ```
- * @public
- */
-export interface CredentialedCorsPolicyConfig extends CorsPolicyOptions {
-  /** Exact origins and structured patterns, or a dynamic check; https or loopback unless `allowInsecureOrigins`. */
-  readonly origins: readonly string[] | DynamicOrigins;
-  /** Send `Access-Control-Allow-Credentials: true` (cookies and HTTP authentication). */
-  readonly credentials: true;
-  /** Methods beyond GET, HEAD and POST (no `"*"` with credentials). */
-  readonly methods?: readonly Method[];
-  /** Request headers beyond the CORS-safelisted ones (no `"*"` with credentials). */
-  readonly allowedHeaders?: readonly FieldName[];
-  /** Response headers pages may read beyond the safelisted ones (no `"*"` with credentials). */
-  readonly exposedHeaders?: readonly FieldName[];
-  /** Accept non-https, non-loopback origins with credentials (anyone on the path can forge them). */
-  readonly allowInsecureOrigins?: boolean;
-}
-
-/**
- * The configuration of {@link corsPolicy}.
- *
- * @example
- * ```ts
- * const config = { origins: ["https://app.example"], credentials: true } as const satisfies CorsPolicyConfig;
+ * const config: CorsPolicyConfig = {
+ *   origins: (process.env.CORS_ORIGINS ?? "https://app.example").split(","),
+ *   credentials: process.env.CORS_CREDENTIALS === "true",
+ *   allowedHeaders: ["content-type", "x-total-count"],
+ * };
  * const policy = corsPolicy(config);
  * ```
  * @public
  */
-export type CorsPolicyConfig = AnonymousCorsPolicyConfig | CredentialedCorsPolicyConfig;
-
-/**
- * Compile-time checks of configured origins: `null`, `file:`, paths or trailing slashes,
- * uppercase and strings without a scheme do not compile (non-literal strings are checked at
- * runtime).
- *
- * @example
- * ```ts
- * // @ts-expect-error: a serialized origin has no trailing slash
- * corsPolicy({ origins: ["https://app.example/"] });
- * ```
- * @public
- */
-export type CheckedOrigins<Origins> = Origins extends "*" | DynamicOrigins
-  ? Origins
-  : { readonly [K in keyof Origins]: Origins[K] extends string ? CheckedOrigin<Origins[K]> : Origins[K] };
-
-type UppercaseLetter = "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U" | "V" | "W" | "X" | "Y" | "Z";
-
-/**
- * `S` if it can be a configured origin, else an error message type.
- *
- * @example
- * ```ts
- * type A = CheckedOrigin<"https://app.example">;    // "https://app.example"
- * type B = CheckedOrigin<"https://App.example">;    // "origins: browsers send origins in lowercase"
- * ```
- * @public
- */
-export type CheckedOrigin<S extends string> = string extends S
-  ? S
-  : S extends "null" | "*"
-    ? `origins: "${S}" is refused`
-    : S extends `file:${string}`
-      ? "origins: file: origins are refused"
-      : S extends `${string}://${infer Rest}`
-        ? Rest extends `${string}/${string}`
-          ? "origins: a serialized origin has no path or trailing slash"
-          : S extends `${string}${UppercaseLetter}${string}`
-            ? "origins: browsers send origins in lowercase"
-            : S
-        : "origins: expected scheme://host[:port]";
+export interface CorsPolicyConfig {
+  /**
+   * Exact origins and structured patterns (`https://*.example.com`, `http://localhost:*`), or
+   * `"*"` for any origin (without credentials). With credentials: https or loopback unless
+   * `allowInsecureOrigins`.
+   */
+  readonly origins: "*" | readonly string[];
+  /** Send `Access-Control-Allow-Credentials: true` (cookies and HTTP authentication); then no `"*"` anywhere. */
+  readonly credentials?: boolean;
+  /**
+   * Methods beyond GET, HEAD and POST, case-sensitive as in HTTP, except that `delete`, `get`,
+   * `head`, `options`, `post` and `put` in any case mean the uppercase method (browsers uppercase
+   * them); `"*"` allows any (without credentials).
+   */
+  readonly methods?: readonly (Method | "*" | (string & {}))[];
+  /** Request headers beyond the CORS-safelisted ones, in any case; `"*"` allows any but Authorization (without credentials). */
+  readonly allowedHeaders?: readonly (FieldName | "*" | (string & {}))[];
+  /** Response headers pages may read beyond the safelisted ones, in any case; `"*"` exposes all (without credentials). */
+  readonly exposedHeaders?: readonly (FieldName | "*" | (string & {}))[];
+  /** Seconds browsers may cache a preflight result: an integer from 0 to 86400. Omitted: no header (browsers use 5). */
+  readonly maxAge?: number;
+  /** Answer Private Network Access preflights with `Access-Control-Allow-Private-Network: true`. */
+  readonly privateNetwork?: boolean;
+  /** Accept non-https, non-loopback origins with credentials (anyone on the network path can impersonate them). */
+  readonly allowInsecureOrigins?: boolean;
+  /**
+   * For development only: a refused request's response says why in an `X-CORS-Refused` header
+   * (`disallowed-method: the method is not in methods`), visible in the browser's network panel.
+   * Off by default; it tells every caller how the policy is configured.
+   */
+  readonly explain?: boolean;
+}
 
 /**
  * Why a policy answered as it did.
@@ -192,7 +94,7 @@ export type CheckedOrigin<S extends string> = string extends S
  *
  * @example
  * ```ts
- * const decision = policy.handle({ method: req.method, headers: req.headers });
+ * const decision = policy.handle({ method: request.method, headers: request.headers });   // a Fetch Request
  * if (!decision.allowed) log.info(`CORS refused: ${decision.reason}`);   // e.g. "disallowed-origin"
  * ```
  * @public
@@ -231,12 +133,12 @@ export interface CorsDecision {
 }
 
 /**
- * A compiled CORS policy with static origins: `handle` answers synchronously.
+ * A compiled CORS policy.
  *
  * @example
  * ```ts
  * const policy = corsPolicy({ origins: ["https://app.example"] });
- * const decision = policy.handle({ method: req.method, headers: req.headers });
+ * const decision = policy.handle({ method: request.method, headers: request.headers });   // a Fetch Request
  * ```
  * @public
  */
@@ -246,13 +148,30 @@ export interface CorsPolicy {
 }
 
 /**
+ * The configuration of a policy with {@link DynamicOrigins}: every setting of
+ * {@link CorsPolicyConfig}, with `origins` a dynamic check.
+ *
+ * @example
+ * ```ts
+ * const config: DynamicCorsPolicyConfig = { origins: { allow: (origin) => origin.endsWith(".tenant.example") }, credentials: true };
+ * const policy = corsPolicy(config);   // a DynamicCorsPolicy
+ * ```
+ * @public
+ */
+export interface DynamicCorsPolicyConfig extends Omit<CorsPolicyConfig, "origins"> {
+  /** Asked about each request's valid, non-null origin (with credentials, a secure one). */
+  readonly origins: DynamicOrigins;
+}
+
+/**
  * A compiled CORS policy with {@link DynamicOrigins}: `handle` returns a promise, which rejects
  * when `origins.allow` throws or rejects.
  *
  * @example
  * ```ts
+ * const tenantOrigins = new Set(["https://a.example"]);
  * const policy = corsPolicy({ origins: { allow: (origin) => tenantOrigins.has(origin) } });
- * const decision = await policy.handle({ method: req.method, headers: req.headers });
+ * const decision = await policy.handle({ method: req.method ?? "GET", headers: req.headers });
  * ```
  * @public
  */
@@ -272,23 +191,36 @@ export interface DynamicCorsPolicy {
  * ```
  * @public
  */
-export type CorsPolicyFor<Config extends CorsPolicyConfig> = [Config] extends [never]
+export type CorsPolicyFor<Config> = [Config] extends [never]
   ? CorsPolicy
-  : [Config["origins"]] extends [DynamicOrigins]
-    ? DynamicCorsPolicy
-    : [DynamicOrigins] extends [Config["origins"]]
-      ? CorsPolicy | DynamicCorsPolicy
-      : CorsPolicy;
+  : Config extends { readonly origins: infer Origins }
+    ? [Origins] extends [DynamicOrigins]
+      ? DynamicCorsPolicy
+      : [DynamicOrigins] extends [Origins]
+        ? CorsPolicy | DynamicCorsPolicy
+        : CorsPolicy
+    : CorsPolicy;
 
 const MAX_ACRH_LENGTH = 4096;
 const MAX_ACRH_NAMES = 64;
 const MAX_ORIGIN_LENGTH = 2048;
-const KNOWN_KEYS = new Set(["origins", "credentials", "methods", "allowedHeaders", "exposedHeaders", "maxAge", "privateNetwork", "allowInsecureOrigins"]);
+const KNOWN_KEYS = new Set([
+  "origins",
+  "credentials",
+  "methods",
+  "allowedHeaders",
+  "exposedHeaders",
+  "maxAge",
+  "privateNetwork",
+  "allowInsecureOrigins",
+  "explain",
+]);
 
 /**
  * Builds a CORS policy: the server's side of CORS as a pure function from request headers to a
  * decision and response headers. Configurations browsers would reject or that are unsafe do not
- * compile where types can say so, and throw a `TypeError` listing every problem otherwise.
+ * compile where types can say so, with an error that says what to write instead, and throw a
+ * {@link CorsConfigError} listing every problem otherwise.
  *
  * @example
  * ```ts
@@ -299,19 +231,13 @@ const KNOWN_KEYS = new Set(["origins", "credentials", "methods", "allowedHeaders
  *   allowedHeaders: ["content-type", "authorization"],
  *   maxAge: 600,
  * });
- * const decision = policy.handle({ method: req.method, headers: req.headers });
+ * const decision = policy.handle({ method: request.method, headers: request.headers });   // a Fetch Request
  * ```
  * @public
  */
-export function corsPolicy<const Config extends CorsPolicyConfig>(
-  config: Config & {
-    readonly origins: CheckedOrigins<Config["origins"]>;
-    readonly methods?: CheckedList<Config["methods"], "CONNECT" | "TRACE", "methods: CONNECT and TRACE are forbidden">;
-    readonly allowedHeaders?: CheckedList<Config["allowedHeaders"], ForbiddenRequestHeaderName, "allowedHeaders: pages cannot set this header">;
-  },
-): CorsPolicyFor<Config> {
+export function corsPolicy<const Config extends CorsPolicyConfigCandidate>(config: CheckedCorsPolicyConfig<Config>): CorsPolicyFor<Config> {
   try {
-    return compile(config as CorsPolicyConfig) as CorsPolicyFor<Config>;
+    return compile(config as unknown as CorsPolicyConfig | DynamicCorsPolicyConfig) as CorsPolicyFor<Config>;
   } catch (error) {
     // A configuration's getter, iterator or Proxy may throw anything: only the library's TypeError leaves.
     throw asLibraryError(error, "corsPolicy: the configuration");
@@ -320,11 +246,6 @@ export function corsPolicy<const Config extends CorsPolicyConfig>(
 
 interface Compiled {
   readonly anyOrigin: boolean;
-  /** The dynamic check (`origins.allow`, read once) and its object, or undefined. */
-  readonly allow: DynamicOrigins["allow"] | undefined;
-  readonly allowThis: DynamicOrigins | undefined;
-  /** With credentials and without allowInsecureOrigins: only https and loopback origins reach `allow`. */
-  readonly secureOnly: boolean;
   readonly exact: ReadonlySet<string>;
   readonly patterns: readonly OriginPattern[];
   readonly credentials: boolean;
@@ -333,6 +254,7 @@ interface Compiled {
   readonly headers: ReadonlySet<string>;
   readonly anyHeader: boolean;
   readonly privateNetwork: boolean;
+  readonly explain: boolean;
   /** Precomputed response header values. */
   readonly allowMethods: string | undefined;
   readonly allowHeaders: string | undefined;
@@ -340,17 +262,26 @@ interface Compiled {
   readonly maxAge: string | undefined;
   /** Answers for recent Access-Control-Request-Headers values (see checkRequestHeaders). */
   readonly acrhMemo: Map<string, CorsDecisionReason | "allowed">;
+  /** The dynamic check (`origins.allow`, read once) and its object, or undefined. */
+  readonly allow: DynamicOrigins["allow"] | undefined;
+  readonly allowThis: DynamicOrigins | undefined;
+  /** With credentials and without allowInsecureOrigins: only https and loopback origins reach `allow`. */
+  readonly secureOnly: boolean;
 }
 
-function compile(input: CorsPolicyConfig): CorsPolicy | DynamicCorsPolicy {
-  const problems: string[] = [];
-  if (input === null || typeof input !== "object") throw new TypeError("typed-headers: corsPolicy expects a configuration object.");
+function compile(input: CorsPolicyConfig | DynamicCorsPolicyConfig): CorsPolicy | DynamicCorsPolicy {
+  const problems: CorsConfigProblem[] = [];
+  const problem = (setting: string, value: unknown, reason: string) => problems.push({ setting, value, reason });
+  if (input === null || typeof input !== "object")
+    throw new TypeError("typed-headers: corsPolicy expects a configuration object.");
   // Each setting is read once: a getter cannot answer one thing to the checks and another later.
   const config = { ...input };
-  for (const key of Object.keys(config)) if (!KNOWN_KEYS.has(key)) problems.push(`${key}: not a corsPolicy option.`);
+  for (const key of Object.keys(config))
+    if (!KNOWN_KEYS.has(key)) problem(key, (config as unknown as Record<string, unknown>)[key], "not a corsPolicy option.");
   const credentials = config.credentials === true;
-  if (config.credentials !== undefined && typeof config.credentials !== "boolean") problems.push("credentials: expected true or false.");
-  const allowInsecure = credentials && (config as CredentialedCorsPolicyConfig).allowInsecureOrigins === true;
+  if (config.credentials !== undefined && typeof config.credentials !== "boolean")
+    problem("credentials", config.credentials, "expected true or false.");
+  const allowInsecure = credentials && config.allowInsecureOrigins === true;
 
   // Origins.
   const anyOrigin = config.origins === "*";
@@ -361,17 +292,22 @@ function compile(input: CorsPolicyConfig): CorsPolicy | DynamicCorsPolicy {
   if (isDynamic(config.origins)) {
     allowThis = config.origins;
     allow = allowThis.allow;
-    if (typeof allow !== "function") problems.push("origins: expected an array of origins and patterns, \"*\", or { allow(origin) } with allow a function.");
+    if (typeof allow !== "function") problem("origins", config.origins, 'expected an array of origins and patterns, "*", or { allow(origin) } with allow a function.');
   } else if (anyOrigin) {
-    if (credentials) problems.push('origins: "*" with credentials is refused: browsers reject it, and reflecting any origin would let every site read credentialed responses.');
+    if (credentials)
+      problem(
+        "origins",
+        "*",
+        '"*" with credentials is refused: browsers reject it, and reflecting any origin would let every site read credentialed responses.',
+      );
   } else if (!Array.isArray(config.origins)) {
-    problems.push('origins: expected "*" or an array of origins and patterns.');
+    problem("origins", config.origins, 'expected "*" or an array of origins and patterns.');
   } else if (config.origins.length === 0) {
-    problems.push("origins: the list is empty, so no request could ever be allowed.");
+    problem("origins", config.origins, "the list is empty, so no request could ever be allowed.");
   } else {
     for (const source of config.origins as readonly unknown[]) {
       const parsed = parseOriginPattern(source, credentials, allowInsecure);
-      if (!parsed.ok) problems.push(parsed.problem);
+      if (!parsed.ok) problem("origins", source, parsed.problem);
       else if (!parsed.pattern.subdomains && parsed.pattern.port !== "*") exact.add(parsed.pattern.source);
       else patterns.push(parsed.pattern);
     }
@@ -379,9 +315,13 @@ function compile(input: CorsPolicyConfig): CorsPolicy | DynamicCorsPolicy {
 
   // Methods, request headers, exposed headers.
   const read = (key: ListKey, what: string, check: (name: string) => string | undefined) =>
-    readList(config[key], key, what, credentials, problems, check);
+    readList(config[key], key, what, credentials, problem, check);
   const methodList = read("methods", "a method", (method) =>
-    isForbiddenMethod(method) ? `${method} is a forbidden method; browsers never send it.` : undefined,
+    isForbiddenMethod(method)
+      ? `${method} is a forbidden method; browsers never send it.`
+      : method !== "PATCH" && method.toUpperCase() === "PATCH"
+        ? `${method}: browsers send the method as the page wrote it, and pages write PATCH (methods are case-sensitive); write "PATCH".`
+        : undefined,
   );
   const headerList = read("allowedHeaders", "a header name", (name) =>
     isForbiddenRequestHeader(name.toLowerCase(), "")
@@ -397,28 +337,27 @@ function compile(input: CorsPolicyConfig): CorsPolicy | DynamicCorsPolicy {
         ? `${name} is a CORS header.`
         : undefined,
   );
-  const methods = new Set(methodList.names.filter((method) => !isSafelistedMethod(method)));
+  // "get", "put"…: browsers uppercase these six in any case (Fetch "normalize a method"), so
+  // that is what a lowercase one in the configuration can only mean.
+  const methods = new Set(methodList.names.map(normalizeMethod).filter((method) => !isSafelistedMethod(method)));
   const anyMethod = methodList.wildcard;
   const headers = new Set(headerList.names.map((name) => name.toLowerCase()));
   const anyHeader = headerList.wildcard;
   const exposed = new Set(exposedList.names.map((name) => name.toLowerCase()));
   if (exposedList.wildcard) exposed.add("*");
-  const { maxAge, privateNetwork } = config;
+  const { maxAge, privateNetwork, explain } = config;
   if (maxAge !== undefined && !(Number.isInteger(maxAge) && maxAge >= 0 && maxAge <= 86400)) {
-    problems.push(`maxAge: ${String(maxAge)} is not an integer from 0 to 86400 (browsers cap it anyway: Chromium at 7200).`);
+    problem("maxAge", maxAge, `${shown(maxAge)} is not an integer from 0 to 86400 (browsers cap it anyway: Chromium at 7200).`);
   }
-  if (privateNetwork !== undefined && typeof privateNetwork !== "boolean") problems.push("privateNetwork: expected true or false.");
-  if (problems.length > 0) {
-    throw new TypeError(`typed-headers: corsPolicy: ${problems.length} problem${problems.length > 1 ? "s" : ""}:\n- ${problems.join("\n- ")}`);
-  }
+  if (privateNetwork !== undefined && typeof privateNetwork !== "boolean")
+    problem("privateNetwork", privateNetwork, "expected true or false.");
+  if (explain !== undefined && typeof explain !== "boolean") problem("explain", explain, "expected true or false.");
+  if (problems.length > 0) throw new CorsConfigError(problems);
 
   // "*" does not cover Authorization in browsers that follow the standard: list it explicitly.
   const allowHeaderList = anyHeader ? ["*", ...headers] : [...headers];
   const compiled: Compiled = {
     anyOrigin,
-    allow,
-    allowThis,
-    secureOnly: credentials && !allowInsecure,
     exact,
     patterns,
     credentials,
@@ -427,11 +366,15 @@ function compile(input: CorsPolicyConfig): CorsPolicy | DynamicCorsPolicy {
     headers,
     anyHeader,
     privateNetwork: privateNetwork === true,
+    explain: explain === true,
     allowMethods: anyMethod ? "*" : methods.size > 0 ? [...methods].join(", ") : undefined,
     allowHeaders: allowHeaderList.length > 0 ? allowHeaderList.join(", ") : undefined,
     exposeHeaders: exposed.size > 0 ? [...exposed].join(", ") : undefined,
     maxAge: maxAge === undefined ? undefined : String(maxAge),
     acrhMemo: new Map(),
+    allow,
+    allowThis,
+    secureOnly: credentials && !allowInsecure,
   };
   if (allow === undefined) return { handle: (request) => decide(compiled, readRequest(request), false) };
   return { handle: (request) => decideDynamic(compiled, allow, readRequest(request)) };
@@ -465,6 +408,7 @@ async function decideDynamic(
   allow: DynamicOrigins["allow"],
   request: { readonly method: string; readonly headers: HeaderInput },
 ): Promise<CorsDecision> {
+  if (request?.headers == null) throw new TypeError(MISSING_HEADERS);
   const snapshot = { method: request.method, headers: HeaderMap.from(request.headers) };
   const line = snapshot.headers.getRaw("origin");
   const origin = line === null || line.length > MAX_ORIGIN_LENGTH ? undefined : parseHeader("origin", line);
@@ -490,28 +434,43 @@ function readList(
   key: ListKey,
   what: string,
   credentials: boolean,
-  problems: string[],
+  problem: (setting: string, value: unknown, reason: string) => void,
   check: (name: string) => string | undefined,
 ): { names: string[]; wildcard: boolean } {
   const names: string[] = [];
   let wildcard = false;
   if (value === undefined) return { names, wildcard };
   if (!Array.isArray(value)) {
-    problems.push(`${key}: expected an array.`);
+    problem(key, value, "expected an array.");
     return { names, wildcard };
   }
   for (const name of value as readonly unknown[]) {
     if (name === "*") {
-      if (credentials) problems.push(`${key}: "*" with credentials is refused: browsers treat it as a name literally "*".`);
+      if (credentials) problem(key, name, '"*" with credentials is refused: browsers treat it as a name literally "*".');
       wildcard = true;
       continue;
     }
-    const problem = typeof name !== "string" || !isToken(name) ? `${JSON.stringify(name)} is not ${what} (a token).` : check(name);
-    if (problem === undefined) names.push(name as string);
-    else problems.push(`${key}: ${problem}`);
+    const reason = typeof name !== "string" || !isToken(name) ? `${shown(name)} is not ${what} (a token).` : check(name);
+    if (reason === undefined) names.push(name as string);
+    else problem(key, name, reason);
   }
   return { names, wildcard };
 }
+
+/** The `X-CORS-Refused` text of the `explain` option: what the request lacked, never what it sent. */
+const EXPLANATIONS: Record<CorsDecisionReason, string> = {
+  "invalid-origin": "the Origin header is not a serialized origin",
+  "disallowed-origin": "the origin is not in origins",
+  "invalid-method": "Access-Control-Request-Method is not a method",
+  "disallowed-method": "the method is not in methods",
+  "invalid-request-headers": "Access-Control-Request-Headers is not a list of header names",
+  "oversized-request-headers": "Access-Control-Request-Headers is over 4096 characters or 64 names",
+  "disallowed-header": "a requested header is not in allowedHeaders",
+  "disallowed-private-network": "privateNetwork is not enabled",
+};
+
+const MISSING_HEADERS =
+  "typed-headers: policy.handle expects { method, headers } with the request's headers: pass req.headers (node:http), request.headers (Fetch), or c.req.raw to fetchCors (Hono).";
 
 // Vary lists every request header the answer depends on. A preflight's answer always depends on
 // ACRM (an invalid or unlisted method is refused), ACRH (Access-Control-Allow-Headers is sent only
@@ -519,7 +478,8 @@ function readList(
 // (refused when privateNetwork is off, answered when on), whatever the configuration; on Origin
 // unless origins is "*".
 const VARY_ORIGIN = "origin";
-const VARY_PREFLIGHT_ANY_ORIGIN = "access-control-request-method, access-control-request-headers, access-control-request-private-network";
+const VARY_PREFLIGHT_ANY_ORIGIN =
+  "access-control-request-method, access-control-request-headers, access-control-request-private-network";
 const VARY_PREFLIGHT = `${VARY_ORIGIN}, ${VARY_PREFLIGHT_ANY_ORIGIN}`;
 
 //   A decision, from the request's Origin, method, ACRM, ACRH and ACRPN. The response headers are
@@ -527,13 +487,21 @@ const VARY_PREFLIGHT = `${VARY_ORIGIN}, ${VARY_PREFLIGHT_ANY_ORIGIN}`;
 //   them without checking them again. `dynamicAllowed` is the dynamic check's answer about this
 //   request's origin (false for static policies).
 function decide(policy: Compiled, request: { readonly method: string; readonly headers: HeaderInput }, dynamicAllowed: boolean): CorsDecision {
+  // Missing headers would read as a request without Origin, answered "not CORS" in silence.
+  if (request?.headers == null) throw new TypeError(MISSING_HEADERS);
   const incoming = HeaderMap.from(request.headers);
   const originLine = incoming.getRaw("origin");
   const acrm = originLine === null ? null : incoming.getRaw("access-control-request-method");
   const preflight = request.method === "OPTIONS" && acrm !== null;
   const names: string[] = [];
   const values: string[] = [];
-  const vary = preflight ? (policy.anyOrigin ? VARY_PREFLIGHT_ANY_ORIGIN : VARY_PREFLIGHT) : policy.anyOrigin ? undefined : VARY_ORIGIN;
+  const vary = preflight
+    ? policy.anyOrigin
+      ? VARY_PREFLIGHT_ANY_ORIGIN
+      : VARY_PREFLIGHT
+    : policy.anyOrigin
+      ? undefined
+      : VARY_ORIGIN;
   if (vary !== undefined) add(names, values, "vary", vary);
 
   if (originLine === null) {
@@ -541,10 +509,12 @@ function decide(policy: Compiled, request: { readonly method: string; readonly h
     if (policy.anyOrigin) addActualHeaders(policy, names, values, "*");
     return { kind: "none", allowed: true, headers: trustedHeaderMap(names, values) };
   }
-  const refuse = (reason: CorsDecisionReason): CorsDecision =>
-    preflight
+  const refuse = (reason: CorsDecisionReason): CorsDecision => {
+    if (policy.explain) add(names, values, "x-cors-refused", `${reason}: ${EXPLANATIONS[reason]}`);
+    return preflight
       ? { kind: "preflight", allowed: false, status: 403, headers: trustedHeaderMap(names, values), reason }
       : { kind: "actual", allowed: false, headers: trustedHeaderMap(names, values), reason };
+  };
 
   let allowOrigin = "*";
   if (!policy.anyOrigin) {
@@ -565,7 +535,8 @@ function decide(policy: Compiled, request: { readonly method: string; readonly h
   if (!policy.methods.has(acrm)) {
     const method = parseHeader("access-control-request-method", acrm);
     if (!method.ok) return refuse("invalid-method");
-    if (!isSafelistedMethod(method.value) && !policy.anyMethod && !policy.methods.has(method.value)) return refuse("disallowed-method");
+    if (!isSafelistedMethod(method.value) && !policy.anyMethod && !policy.methods.has(method.value))
+      return refuse("disallowed-method");
   }
   // One read of each header (Fetch Headers reads are not cheap); list members are the same in
   // the combined value as in the separate lines.
@@ -608,6 +579,13 @@ function checkRequestHeaders(policy: Compiled, acrh: string): CorsDecisionReason
   if (memo.size >= 256) memo.clear();
   memo.set(acrh, answer);
   return answer === "allowed" ? undefined : answer;
+}
+
+/** A configured value in a problem's reason; never throws (no toString or toJSON is called). */
+function shown(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") return String(value);
+  return typeof value === "object" || typeof value === "undefined" ? `an ${typeof value}` : `a ${typeof value}`;
 }
 
 function add(names: string[], values: string[], name: string, value: string): void {

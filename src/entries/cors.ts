@@ -14,21 +14,17 @@ export {
 export type { CorsAdapterOptions } from "../cors/adapter-options.js";
 export type { CorsEngine } from "../cors/engines.js";
 export { fetchCors, type FetchCorsResult } from "../cors/fetch-adapter.js";
+export type { CheckedCorsPolicyConfig } from "../cors/config-checks.js";
+export { CorsConfigError, type CorsConfigProblem } from "../cors/config-error.js";
 export {
   corsPolicy,
-  type AnonymousCorsPolicyConfig,
-  type CheckedList,
-  type CheckedOrigin,
-  type CheckedOrigins,
   type CorsDecision,
   type CorsDecisionReason,
   type CorsPolicy,
   type CorsPolicyConfig,
   type CorsPolicyFor,
-  type CorsPolicyOptions,
-  type CredentialedCorsPolicyConfig,
   type DynamicCorsPolicy,
+  type DynamicCorsPolicyConfig,
   type DynamicOrigins,
-  type ForbiddenRequestHeaderName,
 } from "../cors/policy.js";
 export { mergeVary, type VaryLines } from "../cors/merge-vary.js";

@@ -22,3 +22,13 @@ export type { WellKnownFieldName } from "../syntax/field-name.js";
 export type { StandardMethod } from "../syntax/method.js";
 export type { HeaderError, HeaderErrorCode, ParseResult } from "../syntax/result.js";
 export type { ValueType } from "../syntax/value-type.js";
+export { negotiate, type NegotiationKind } from "../negotiation/negotiate.js";
+export { cookieValue, cookieValues } from "../headers/cookie.js";
+export { strongCompare, weakCompare } from "../syntax/entity-tag.js";
+export { resolveRanges, type ByteRange } from "../conditional/resolve-ranges.js";
+export {
+  evaluatePreconditions,
+  type CurrentRepresentation,
+  type PreconditionOutcome,
+  type PreconditionRequest,
+} from "../conditional/evaluate-preconditions.js";

@@ -1,3 +1,4 @@
+import { headerLaws, parsedValues } from "../../test/header-laws.js";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { anyFieldLines } from "../../test/arbitraries.js";
@@ -102,3 +103,11 @@ describe("Accept-Language", () => {
     expect(() => acceptLanguageHeader.serialize([{ value: "en-US", weight: 1 }])).toThrow(TypeError);
   });
 });
+
+// The laws of every header, on generated weighted lists.
+headerLaws(acceptEncodingHeader, parsedValues(acceptEncodingHeader, fc
+      .array(fc.tuple(fc.constantFrom("gzip", "br", "identity", "*", "deflate", "zstd"), fc.option(fc.integer({ min: 0, max: 1000 }))), { minLength: 1, maxLength: 4 })
+      .map((members) => members.map(([value, q]) => (q === null ? value : `${value};q=${q / 1000}`)).join(", "))));
+headerLaws(acceptLanguageHeader, parsedValues(acceptLanguageHeader, fc
+      .array(fc.tuple(fc.constantFrom("en", "en-us", "fr-ca", "*", "de", "zh-hant-tw"), fc.option(fc.integer({ min: 0, max: 1000 }))), { minLength: 1, maxLength: 4 })
+      .map((members) => members.map(([value, q]) => (q === null ? value : `${value};q=${q / 1000}`)).join(", "))));

@@ -1,3 +1,4 @@
+import { headerLaws, parsedValues } from "../../test/header-laws.js";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { anyFieldLines } from "../../test/arbitraries.js";
@@ -110,3 +111,14 @@ describe("Accept", () => {
     );
   });
 });
+
+// The laws of every header, on media ranges built from generated members.
+headerLaws(
+  acceptHeader,
+  parsedValues(
+    acceptHeader,
+    fc
+      .array(fc.tuple(fc.constantFrom("text/html", "*/*", "image/*", "application/json;v=1", "text/plain;charset=utf-8"), fc.option(fc.integer({ min: 0, max: 1000 }))), { minLength: 1, maxLength: 4 })
+      .map((members) => members.map(([range, q]) => (q === null ? range : `${range};q=${q / 1000}`)).join(", ")),
+  ),
+);

@@ -13,7 +13,7 @@ import type { RegisteredDefinition } from "./definition.js";
  *
  * @example
  * ```ts
- * import { accessControlMaxAgeHeader } from "typed-headers/headers";
+ * import { accessControlMaxAgeHeader, DeltaSeconds } from "typed-headers/headers";
  * accessControlMaxAgeHeader.parse("600");    // { ok: true, value: 600 }
  * accessControlMaxAgeHeader.serialize(DeltaSeconds.from(600));  // "600"
  * ```

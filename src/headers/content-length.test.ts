@@ -1,3 +1,4 @@
+import { headerLaws } from "../../test/header-laws.js";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { anyFieldLines } from "../../test/arbitraries.js";
@@ -42,3 +43,6 @@ describe("Content-Length", () => {
     }
   });
 });
+
+// The laws of every header, on lengths up to 2^53 - 1.
+headerLaws(contentLengthHeader, fc.oneof(fc.nat(), fc.constant(Number.MAX_SAFE_INTEGER)));

@@ -1,3 +1,4 @@
+import { headerLaws, parsedValues } from "../../test/header-laws.js";
 import { readFileSync } from "node:fs";
 import { MIMEType } from "node:util";
 import fc from "fast-check";
@@ -324,3 +325,14 @@ function mimeish() {
     .array(fc.constantFrom("text", "/", "Plain", ";", "a=b", '"', "\\", " ", "\t", "x=", "é"), { maxLength: 10 })
     .map((p) => p.join(""));
 }
+
+// The laws of every header, on media types built from generated tokens and parameters.
+headerLaws(
+  contentTypeHeader,
+  parsedValues(
+    contentTypeHeader,
+    fc
+      .tuple(fc.string({ unit: fc.constantFrom(..."abcxyz019-+.".split("")), minLength: 1, maxLength: 8 }), fc.string({ unit: fc.constantFrom(..."abcxyz019-+.".split("")), minLength: 1, maxLength: 8 }), fc.array(fc.tuple(fc.string({ unit: fc.constantFrom(..."abcxyz019-+.".split("")), minLength: 1, maxLength: 8 }), fc.oneof(fc.string({ unit: fc.constantFrom(..."abcxyz019-+.".split("")), minLength: 1, maxLength: 8 }), fc.constantFrom('"a b"', '"x;y"', '""'))), { maxLength: 3 }))
+      .map(([type, subtype, parameters]) => [`${type}/${subtype}`, ...parameters.map(([n, v]) => `${n}=${v}`)].join(";")),
+  ),
+);

@@ -1,3 +1,4 @@
+import { headerLaws } from "../../test/header-laws.js";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { anyFieldLines, token } from "../../test/arbitraries.js";
@@ -97,3 +98,6 @@ describe("Cookie laws", () => {
     );
   });
 });
+
+// The laws of every header, on generated cookie lists.
+headerLaws(cookieHeader, fc.array(validCookie, { minLength: 1, maxLength: 5 }), { lenientParse: true });

@@ -1,3 +1,4 @@
+import { asLibraryError } from "../syntax/describe.js";
 import { describeChar, skipOws, trimOwsEnd } from "../syntax/chars.js";
 import { indexOfCookieControl, isCookieValue } from "../syntax/cookie-octet.js";
 import { fail, ok, type ParseResult } from "../syntax/result.js";
@@ -142,8 +143,13 @@ export const cookieHeader: HeaderCodec<"cookie", readonly Cookie[]> = /* @__PURE
  * @public
  */
 export function cookieValue(cookies: readonly Cookie[], name: string): string | undefined {
-  for (const cookie of cookies) if (cookie.name === name) return cookie.value;
-  return undefined;
+  try {
+    for (const cookie of cookies) if (cookie.name === name) return cookie.value;
+    return undefined;
+  } catch (error) {
+    // A caller's Proxy or getter may throw anything: only the library's TypeError leaves.
+    throw asLibraryError(error, "cookieValue: its arguments");
+  }
 }
 
 /**
@@ -157,7 +163,12 @@ export function cookieValue(cookies: readonly Cookie[], name: string): string | 
  * @public
  */
 export function cookieValues(cookies: readonly Cookie[], name: string): string[] {
-  const values: string[] = [];
-  for (const cookie of cookies) if (cookie.name === name) values.push(cookie.value);
-  return values;
+  try {
+    const values: string[] = [];
+    for (const cookie of cookies) if (cookie.name === name) values.push(cookie.value);
+    return values;
+  } catch (error) {
+    // A caller's Proxy or getter may throw anything: only the library's TypeError leaves.
+    throw asLibraryError(error, "cookieValues: its arguments");
+  }
 }

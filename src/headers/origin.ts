@@ -12,8 +12,9 @@ import { invalidValue } from "./definition.js";
  *
  * @example
  * ```ts
+ * const allowed = new Set(["https://app.example"]);
  * const result = parseHeader("origin", req.headers.origin);
- * if (result.ok && result.value !== "null") allowed.has(result.value);
+ * const trusted = result.ok && result.value !== "null" && allowed.has(result.value);
  * ```
  * @public
  */

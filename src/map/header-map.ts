@@ -11,6 +11,7 @@ import {
   type HeaderValue,
   type KnownHeaderName,
 } from "../registry.js";
+import { makeInspectable } from "./inspect.js";
 import {
   FetchHeadersSource,
   isFetchHeaders,
@@ -18,6 +19,7 @@ import {
   RawHeadersSource,
   recordLines,
   RecordSource,
+  refuseRequestObject,
   type FetchHeadersLike,
   type HeaderRecord,
   type LineSource,
@@ -61,12 +63,7 @@ class OwnedLines {
  * ```
  * @public
  */
-export type HeaderInput =
-  | HeaderMap
-  | FetchHeadersLike
-  | HeaderRecord
-  | readonly string[]
-  | Iterable<readonly [string, string]>;
+export type HeaderInput = HeaderMap | FetchHeadersLike | HeaderRecord | readonly string[] | Iterable<readonly [string, string]>;
 
 /**
  * A case-insensitive multimap of header field lines with typed access through the registry: the
@@ -115,6 +112,7 @@ export class HeaderMap implements Iterable<[string, string]> {
 
   /** A map of `init`'s field lines (empty without it); the same as {@link HeaderMap.from}. */
   constructor(init?: HeaderInput) {
+    makeInspectable(HeaderMap.prototype);
     if (init === undefined || init === null) {
       this.#names = [];
       this.#values = [];
@@ -136,6 +134,7 @@ export class HeaderMap implements Iterable<[string, string]> {
         // Node's req.headers and other plain records: read where they are (see RecordSource).
         this.#source = new RecordSource(init as HeaderRecord);
       } else {
+        refuseRequestObject(init);
         this.#copy(recordLines(init as HeaderRecord));
       }
     } catch (error) {
@@ -175,7 +174,8 @@ export class HeaderMap implements Iterable<[string, string]> {
     const lines = this.#read(key);
     if (lines === undefined || lines === UNREADABLE) return null;
     if (typeof lines === "string") return lines;
-    if (key === "set-cookie") throw new TypeError('typed-headers: set-cookie lines are never combined; use getAll("set-cookie").');
+    if (key === "set-cookie")
+      throw new TypeError('typed-headers: set-cookie lines are never combined; use getAll("set-cookie").');
     return lines.join(", ");
   }
 
@@ -399,7 +399,9 @@ export class HeaderMap implements Iterable<[string, string]> {
       const name = names[i] as string;
       const value = values[i] as string;
       if (!isToken(name) || indexOfForbiddenChar(value) !== -1) {
-        throw new TypeError(`typed-headers: HeaderMap.from: the field line ${describeValue(`${name}: ${value}`)} is not a valid header.`);
+        throw new TypeError(
+          `typed-headers: HeaderMap.from: the field line ${describeValue(`${name}: ${value}`)} is not a valid header.`,
+        );
       }
     }
     this.#unchecked = false;

@@ -123,6 +123,22 @@ export function isPlainRecord(value: object): boolean {
 }
 
 /**
+ * Throws when a hand-made record is in fact a request (Node's `IncomingMessage`, a Fetch
+ * `Request`): an object with a `headers` object and a `method` or `url`. Read as a record, it
+ * would have no header at all, and every request would look like one without CORS. Only records
+ * with a prototype reach this check, never `req.headers`, `rawHeaders` or a Fetch `Headers`.
+ * @internal
+ */
+export function refuseRequestObject(init: object): void {
+  const headers = (init as { headers?: unknown }).headers;
+  if (typeof headers === "object" && headers !== null && !Array.isArray(headers) && ("method" in init || "url" in init)) {
+    throw new TypeError(
+      "typed-headers: HeaderMap.from was given a request, not its headers: pass req.headers (node:http) or request.headers (Fetch).",
+    );
+  }
+}
+
+/**
  * The field lines of a record's own properties (those whose key passes `include`), in key order,
  * names as written.
  * @internal
@@ -176,7 +192,6 @@ export class RawHeadersSource implements LineSource {
     for (let i = 0; i + 1 < raw.length; i += 2) yield [raw[i] as string, raw[i + 1] as string];
   }
 }
-
 
 /**
  * A Fetch `Headers`. It keeps only combined values, so each name is one line, except

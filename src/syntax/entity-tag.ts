@@ -1,3 +1,4 @@
+import { asLibraryError } from "./describe.js";
 import { describeChar, skipOws } from "./chars.js";
 import { fail, ok, type Failure, type ParseResult } from "./result.js";
 import type { ValueType } from "./value-type.js";
@@ -133,7 +134,12 @@ export function snapshotEntityTag(value: unknown): EntityTag | undefined {
  * @public
  */
 export function strongCompare(a: EntityTag, b: EntityTag): boolean {
-  return !a.weak && !b.weak && a.tag === b.tag;
+  try {
+    return !a.weak && !b.weak && a.tag === b.tag;
+  } catch (error) {
+    // A caller's Proxy or getter may throw anything: only the library's TypeError leaves.
+    throw asLibraryError(error, "strongCompare: its arguments");
+  }
 }
 
 /**
@@ -147,7 +153,12 @@ export function strongCompare(a: EntityTag, b: EntityTag): boolean {
  * @public
  */
 export function weakCompare(a: EntityTag, b: EntityTag): boolean {
-  return a.tag === b.tag;
+  try {
+    return a.tag === b.tag;
+  } catch (error) {
+    // A caller's Proxy or getter may throw anything: only the library's TypeError leaves.
+    throw asLibraryError(error, "weakCompare: its arguments");
+  }
 }
 
 /**

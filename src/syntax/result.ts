@@ -104,8 +104,8 @@ export type HeaderErrorCode =
  * @example
  * ```ts
  * const origin = parseHeader("origin", req.headers.origin);
- * if (origin.ok) allow(origin.value);
- * else if (origin.error.code !== "missing") reject(origin.error.message);
+ * if (origin.ok) log.info("from", origin.value);
+ * else if (origin.error.code !== "missing") log.warn(origin.error.message);
  * ```
  * @public
  */

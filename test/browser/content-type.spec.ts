@@ -126,7 +126,7 @@ test("what Chromium's fetch() sees for each sample, next to parseHeader", async 
     if (expected !== standard(lines)) departures++;
   }
   console.info(
-    `content-type: Chromium ${blank.browser.version()}, ${samples.length} samples, Blob.type departs from the standard on ${departures}`,
+    `content-type: Chromium ${blank.browser.version}, ${samples.length} samples, Blob.type departs from the standard on ${departures}`,
   );
   // The sample includes the confusion cases, where the two answers must differ.
   expect(departures).toBeGreaterThan(0);

@@ -20,7 +20,7 @@ describe("typed-headers parse", () => {
     expect(out).toContain("HTTP/1.1 204 No Content");
     expect(out).toContain('✓ access-control-allow-methods: ["GET","PUT"]');
     expect(out).toContain("✓ access-control-max-age: 600");
-    expect(out).toContain("· date: Fri, 27 Nov 2026");
+    expect(out).toContain('✓ date: "2026-11-27T08:00:00.000Z"');
   });
 
   test("reads curl -v output and exits 1 when a known header does not parse", () => {

@@ -2,7 +2,7 @@
 // policy: checkCors on the policy's own responses is ok exactly when the policy allowed the request.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { checkCors, corsPolicy, type CorsPolicyConfig } from "typed-headers";
+import { checkCors, corsPolicy, type CorsPolicy, type CorsPolicyConfig } from "typed-headers";
 
 const ORIGINS = ["https://a.example", "https://b.a.example", "https://c.b.a.example", "http://localhost:5173", "http://localhost", "https://evil.example", "https://a.example:8443"];
 const PATTERNS = ["https://a.example", "https://*.a.example", "http://localhost:*", "https://a.example:8443"];
@@ -40,7 +40,7 @@ describe("corsPolicy agrees with checkCors", () => {
   test("checkCors on the policy's responses is ok exactly when the policy allowed the request", () => {
     fc.assert(
       fc.property(config, request, (cfg, req) => {
-        const policy = corsPolicy(cfg as never);
+        const policy = corsPolicy(cfg as never) as CorsPolicy;
         // A page only asks for credentials from a credentialed API; otherwise the browser blocks
         // the response whatever the policy says (there is no ACAC), which is not a disagreement.
         const credentials = req.include && cfg.credentials === true ? "include" : "same-origin";

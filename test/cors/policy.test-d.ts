@@ -1,5 +1,13 @@
 import { test } from "vitest";
-import { corsPolicy, FieldName, Method, type CorsPolicyConfig } from "typed-headers";
+import {
+  corsPolicy,
+  fetchCors,
+  FieldName,
+  Method,
+  type CheckedCorsPolicyConfig,
+  type CorsPolicy,
+  type CorsPolicyConfig,
+} from "typed-headers";
 
 test("insecure configurations do not compile", () => {
   corsPolicy({ origins: ["https://app.example.com", "https://*.example.com", "http://localhost:*"], credentials: true });
@@ -39,7 +47,12 @@ test("insecure configurations do not compile", () => {
 
 test("runtime strings and branded values compile, and are checked at runtime", () => {
   const fromEnv: string[] = ["https://a.example"];
-  corsPolicy({ origins: fromEnv, credentials: true, methods: [Method.from("PURGE")], allowedHeaders: [FieldName.from("x-api-key")] });
+  corsPolicy({
+    origins: fromEnv,
+    credentials: true,
+    methods: [Method.from("PURGE")],
+    allowedHeaders: [FieldName.from("x-api-key")],
+  });
 });
 
 test("configurations held in typed variables compile", () => {
@@ -49,4 +62,55 @@ test("configurations held in typed variables compile", () => {
   corsPolicy(credentialed);
   const fromJson = JSON.parse("{}") as CorsPolicyConfig;
   corsPolicy(fromJson);
+});
+
+test("configurations in variables and custom header names compile without ceremony", () => {
+  const credentials = process.env.CORS_CREDENTIALS === "true";
+  corsPolicy({ origins: ["https://a.example"], credentials });
+  const config = {
+    origins: ["https://a.example"],
+    credentials: true,
+    methods: ["GET", "PUT"],
+    allowedHeaders: ["x-api-version"],
+  };
+  corsPolicy(config);
+  corsPolicy({
+    origins: "*",
+    allowedHeaders: ["x-total-count", "X-Request-Id"],
+    exposedHeaders: ["x-total-count"],
+    methods: ["PURGE", "put"],
+  });
+  // @ts-expect-error - credentials that may be true keep the credential checks
+  corsPolicy({ origins: "*", credentials });
+});
+
+test("a wrapper typed with CheckedCorsPolicyConfig keeps every check", () => {
+  function apiCors<const Config extends CorsPolicyConfig>(config: CheckedCorsPolicyConfig<Config>) {
+    return fetchCors(corsPolicy(config));
+  }
+  function policyOf<const Config extends CorsPolicyConfig>(config: CheckedCorsPolicyConfig<Config>): CorsPolicy {
+    return corsPolicy(config);
+  }
+  apiCors({ origins: ["https://app.example", "http://localhost:*"], credentials: true, allowedHeaders: ["x-total-count"] });
+  policyOf({ origins: "*", methods: ["*"] });
+  // @ts-expect-error - "*" with credentials
+  apiCors({ origins: "*", credentials: true });
+  // @ts-expect-error - a trailing slash
+  apiCors({ origins: ["https://app.example/"] });
+  // @ts-expect-error - null
+  policyOf({ origins: ["null"] });
+  // @ts-expect-error - uppercase
+  policyOf({ origins: ["https://App.example"] });
+  // @ts-expect-error - insecure with credentials
+  policyOf({ origins: ["http://app.example"], credentials: true });
+  // @ts-expect-error - TRACE
+  apiCors({ origins: "*", methods: ["TRACE"] });
+  // @ts-expect-error - cookie
+  apiCors({ origins: "*", allowedHeaders: ["cookie"] });
+  // @ts-expect-error - set-cookie
+  apiCors({ origins: "*", exposedHeaders: ["set-cookie"] });
+  // @ts-expect-error - maxAge
+  apiCors({ origins: "*", maxAge: 100000 });
+  // @ts-expect-error - a misspelt setting
+  apiCors({ origins: "*", origin: "https://a.example" });
 });
