@@ -118,7 +118,7 @@ function kindOf(method: string): Kind {
  * other methods.
  *
  * @throws TypeError when `request` has no string method, its headers are not a header source,
- *   or `current` holds an etag that is not an {@link EntityTag} or a lastModified that is not a
+ *   or `current` holds an etag that is not an {@link (EntityTag:interface)} or a lastModified that is not a
  *   Date.
  *
  * @example
@@ -303,7 +303,7 @@ function dateOf(value: string | undefined): number {
   return httpDateMillis(value, start, trimOwsEnd(value, start, value.length));
 }
 
-/** `current.etag`, checked to be an {@link EntityTag} (its shape: a tag the client sends never matches bad characters). */
+/** `current.etag`, checked to be an {@link (EntityTag:interface)} (its shape: a tag the client sends never matches bad characters). */
 function etagOf(current: CurrentRepresentation): EntityTag | undefined {
   const etag = current.etag;
   if (etag === undefined || (typeof etag === "object" && etag !== null && typeof etag.weak === "boolean" && typeof etag.tag === "string")) {

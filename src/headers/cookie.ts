@@ -110,7 +110,7 @@ function serialize(cookies: readonly Cookie[]): string {
 
 /**
  * The `Cookie` request header: the cookies a browser sent, in order, duplicates kept, values not
- * decoded. Read them with {@link cookieValue} and {@link cookieValues}.
+ * decoded. Read them with `cookieValue` and `cookieValues`.
  *
  * @remarks
  * `serialize` writes `name=value` pairs joined with `"; "`; names must be tokens and values

@@ -56,7 +56,7 @@ export type SameSite = "Strict" | "Lax" | "None";
  * The type refuses what browsers refuse: `sameSite: "None"` and `partitioned` without
  * `secure: true`, and both `maxAge` and `expires` (browsers ignore Expires next to Max-Age).
  * The rules of the `__Secure-` and `__Host-` name prefixes depend on the name's text, which only
- * a literal has: {@link (SetCookie:variable).from} checks them at compile time, and every
+ * a literal has: `SetCookie.from` checks them at compile time, and every
  * serializer at run time.
  *
  * @example

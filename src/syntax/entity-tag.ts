@@ -97,7 +97,7 @@ export function scanEntityTag(s: string, start: number, end: number): ParseResul
   return after === end ? result : notAnEntityTag(s, skipOws(s, after, end), end, 0, "the end of the entity tag");
 }
 
-/** Whether `value` is an {@link EntityTag} a serializer can write. @internal */
+/** Whether `value` is an {@link (EntityTag:interface)} a serializer can write. @internal */
 export function isEntityTagText(tag: unknown): tag is string {
   if (typeof tag !== "string") return false;
   for (let i = 0; i < tag.length; i++) if (!isEtagc(tag.charCodeAt(i))) return false;
@@ -110,7 +110,7 @@ export function formatEntityTag(weak: boolean, tag: string): string {
 }
 
 /**
- * Reads `value` once into a fresh {@link EntityTag}, or returns undefined when it is not one.
+ * Reads `value` once into a fresh {@link (EntityTag:interface)}, or returns undefined when it is not one.
  * Never throws. @internal
  */
 export function snapshotEntityTag(value: unknown): EntityTag | undefined {
@@ -162,7 +162,7 @@ export function weakCompare(a: EntityTag, b: EntityTag): boolean {
 }
 
 /**
- * Parse, construct and recognise {@link EntityTag} values.
+ * Parse, construct and recognise {@link (EntityTag:interface)} values.
  *
  * @remarks
  * `parse` and `from` take one entity-tag as written in a header (`"xyzzy"`, `W/"xyzzy"`),
