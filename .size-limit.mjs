@@ -17,7 +17,9 @@ const headerLimits = {
   "set-cookie": "4.8 kB",
 };
 
-const codecs = Object.entries(headers).filter(([, value]) => typeof value?.serialize === "function" && typeof value.name === "string");
+const codecs = Object.entries(headers).filter(
+  ([, value]) => typeof value?.serialize === "function" && typeof value.name === "string",
+);
 
 export default [
   ...codecs.map(([exportName, codec]) => ({
@@ -43,7 +45,13 @@ export default [
   },
   // corsPolicy carries the Public Suffix List (ICANN and private sections) for its wildcard check.
   { name: "CORS module (typed-headers/cors)", path: "dist/cors.js", import: "*", gzip: true, limit: "60.5 kB" },
-  { name: "checkCors alone (typed-headers/cors): no Public Suffix List", path: "dist/cors.js", import: "{ checkCors }", gzip: true, limit: "24.5 kB" },
+  {
+    name: "checkCors alone (typed-headers/cors): no Public Suffix List",
+    path: "dist/cors.js",
+    import: "{ checkCors }",
+    gzip: true,
+    limit: "24.5 kB",
+  },
   { name: "whole library (typed-headers, import *)", path: "dist/index.js", import: "*", gzip: true, limit: "64 kB" },
   { name: "Node adapter (typed-headers/node)", path: "dist/node.js", import: "*", gzip: true, limit: "20.75 kB" },
   { name: "Hono adapter (typed-headers/hono)", path: "dist/hono.js", import: "*", gzip: true, limit: "20.75 kB" },

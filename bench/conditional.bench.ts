@@ -16,7 +16,13 @@ import { bench, describe } from "vitest";
 import type * as Conditional from "./conditional-entry.js";
 
 const bundle = fileURLToPath(new URL("../node_modules/.cache/typed-headers-bench/conditional.mjs", import.meta.url));
-await build({ entryPoints: [fileURLToPath(new URL("./conditional-entry.ts", import.meta.url))], bundle: true, format: "esm", outfile: bundle, logLevel: "error" });
+await build({
+  entryPoints: [fileURLToPath(new URL("./conditional-entry.ts", import.meta.url))],
+  bundle: true,
+  format: "esm",
+  outfile: bundle,
+  logLevel: "error",
+});
 const { cacheControlHeader, EntityTag, evaluatePreconditions, HttpDate, rangeHeader, resolveRanges } = (await import(
   pathToFileURL(bundle).href
 )) as typeof Conditional;
@@ -34,7 +40,9 @@ const browserHeaders = {
 };
 
 /** Sends one GET per header set to a loopback node:http server; returns what the server received, and the last response's headers. */
-async function capture(requests: Record<string, string>[]): Promise<{ received: IncomingHttpHeaders[]; response: IncomingHttpHeaders }> {
+async function capture(
+  requests: Record<string, string>[],
+): Promise<{ received: IncomingHttpHeaders[]; response: IncomingHttpHeaders }> {
   const received: IncomingHttpHeaders[] = [];
   const server = createServer((req, res) => {
     received.push(req.headers);
@@ -57,8 +65,16 @@ async function capture(requests: Record<string, string>[]): Promise<{ received: 
   return { received, response };
 }
 
-const { received, response } = await capture([{ "If-None-Match": ETAG }, { "If-Modified-Since": LAST_MODIFIED }, { Range: "bytes=0-499" }]);
-const [ifNoneMatchRequest, ifModifiedSinceRequest, rangeRequest] = received as [IncomingHttpHeaders, IncomingHttpHeaders, IncomingHttpHeaders];
+const { received, response } = await capture([
+  { "If-None-Match": ETAG },
+  { "If-Modified-Since": LAST_MODIFIED },
+  { Range: "bytes=0-499" },
+]);
+const [ifNoneMatchRequest, ifModifiedSinceRequest, rangeRequest] = received as [
+  IncomingHttpHeaders,
+  IncomingHttpHeaders,
+  IncomingHttpHeaders,
+];
 const rangeValue = rangeRequest.range as string;
 const cacheControlValue = response["cache-control"] as string;
 
@@ -85,42 +101,76 @@ function handSplit(value: string): Record<string, string | true> {
 }
 
 describe("If-None-Match against an ETag (304)", () => {
-  bench("typed-headers evaluatePreconditions", () => {
-    for (let i = 0; i < BATCH; i++) sink = evaluatePreconditions({ method: "GET", headers: ifNoneMatchRequest }, current).status === 304;
-  }, OPTIONS);
-  bench("baseline: fresh", () => {
-    for (let i = 0; i < BATCH; i++) sink = fresh(ifNoneMatchRequest, freshResponse);
-  }, OPTIONS);
+  bench(
+    "typed-headers evaluatePreconditions",
+    () => {
+      for (let i = 0; i < BATCH; i++)
+        sink = evaluatePreconditions({ method: "GET", headers: ifNoneMatchRequest }, current).status === 304;
+    },
+    OPTIONS,
+  );
+  bench(
+    "baseline: fresh",
+    () => {
+      for (let i = 0; i < BATCH; i++) sink = fresh(ifNoneMatchRequest, freshResponse);
+    },
+    OPTIONS,
+  );
 });
 
 describe("If-Modified-Since against Last-Modified (304)", () => {
-  bench("typed-headers evaluatePreconditions", () => {
-    for (let i = 0; i < BATCH; i++) sink = evaluatePreconditions({ method: "GET", headers: ifModifiedSinceRequest }, current).status === 304;
-  }, OPTIONS);
-  bench("baseline: fresh", () => {
-    for (let i = 0; i < BATCH; i++) sink = fresh(ifModifiedSinceRequest, freshResponse);
-  }, OPTIONS);
+  bench(
+    "typed-headers evaluatePreconditions",
+    () => {
+      for (let i = 0; i < BATCH; i++)
+        sink = evaluatePreconditions({ method: "GET", headers: ifModifiedSinceRequest }, current).status === 304;
+    },
+    OPTIONS,
+  );
+  bench(
+    "baseline: fresh",
+    () => {
+      for (let i = 0; i < BATCH; i++) sink = fresh(ifModifiedSinceRequest, freshResponse);
+    },
+    OPTIONS,
+  );
 });
 
 describe("Range: bytes=0-499, parse + resolve", () => {
-  bench("typed-headers rangeHeader.parse + resolveRanges", () => {
-    for (let i = 0; i < BATCH; i++) {
-      const range = rangeHeader.parse(rangeValue);
-      sink = range.ok ? resolveRanges(range.value, SIZE) : null;
-    }
-  }, OPTIONS);
-  bench("baseline: range-parser@2 parse", () => {
-    for (let i = 0; i < BATCH; i++) sink = rangeParse(SIZE, rangeValue);
-  }, OPTIONS);
+  bench(
+    "typed-headers rangeHeader.parse + resolveRanges",
+    () => {
+      for (let i = 0; i < BATCH; i++) {
+        const range = rangeHeader.parse(rangeValue);
+        sink = range.ok ? resolveRanges(range.value, SIZE) : null;
+      }
+    },
+    OPTIONS,
+  );
+  bench(
+    "baseline: range-parser@2 parse",
+    () => {
+      for (let i = 0; i < BATCH; i++) sink = rangeParse(SIZE, rangeValue);
+    },
+    OPTIONS,
+  );
 });
 
 describe("Cache-Control of a typical response", () => {
-  bench("typed-headers cacheControlHeader.parse", () => {
-    for (let i = 0; i < BATCH; i++) sink = cacheControlHeader.parse(cacheControlValue);
-  }, OPTIONS);
-  bench("baseline: hand-written split", () => {
-    for (let i = 0; i < BATCH; i++) sink = handSplit(cacheControlValue);
-  }, OPTIONS);
+  bench(
+    "typed-headers cacheControlHeader.parse",
+    () => {
+      for (let i = 0; i < BATCH; i++) sink = cacheControlHeader.parse(cacheControlValue);
+    },
+    OPTIONS,
+  );
+  bench(
+    "baseline: hand-written split",
+    () => {
+      for (let i = 0; i < BATCH; i++) sink = handSplit(cacheControlValue);
+    },
+    OPTIONS,
+  );
 });
 
 export { sink };

@@ -10,12 +10,22 @@ import { cookieHeader, setCookieHeader } from "../dist/index.js";
 
 // Flat strings, as node:http gives header values (see bench/map.bench.ts).
 const flat = (s) => Buffer.from(s, "latin1").toString("latin1");
-const COOKIE = flat("_ga=GA1.2.1234567890.1700000000; session=9f8e7d6c5b4a39281706; theme=dark; lang=en-US; csrf=Zm9vYmFyYmF6cXV4");
+const COOKIE = flat(
+  "_ga=GA1.2.1234567890.1700000000; session=9f8e7d6c5b4a39281706; theme=dark; lang=en-US; csrf=Zm9vYmFyYmF6cXV4",
+);
 const SET_COOKIE = [
   flat("session=9f8e7d6c5b4a39281706; Max-Age=2592000; Path=/; Secure; HttpOnly; SameSite=Lax"),
   flat("prefs=theme%3Ddark; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/; SameSite=Strict"),
 ];
-const session = { name: "session", value: "9f8e7d6c5b4a39281706", path: "/", maxAge: 2592000, httpOnly: true, secure: true, sameSite: "Lax" };
+const session = {
+  name: "session",
+  value: "9f8e7d6c5b4a39281706",
+  path: "/",
+  maxAge: 2592000,
+  httpOnly: true,
+  secure: true,
+  sameSite: "Lax",
+};
 let sink;
 
 const CALLS = 100_000;
@@ -29,7 +39,9 @@ function compare(group, contenders) {
   for (let r = 0; r < 25; r++) contenders.forEach(([, f], k) => (best[k] = Math.min(best[k], round(f))));
   const [ours] = best;
   console.log(`${group}: typed-headers ${ours.toFixed(0)} ns`);
-  contenders.slice(1).forEach(([name], k) => console.log(`  ${name}: ${best[k + 1].toFixed(0)} ns, ratio ${(ours / best[k + 1]).toFixed(2)}x`));
+  contenders
+    .slice(1)
+    .forEach(([name], k) => console.log(`  ${name}: ${best[k + 1].toFixed(0)} ns, ratio ${(ours / best[k + 1]).toFixed(2)}x`));
 }
 
 compare("Cookie: parse a 5-cookie header", [
@@ -40,7 +52,17 @@ compare("Cookie: parse a 5-cookie header", [
 compare("Set-Cookie: serialize with path, max-age, httpOnly, secure, sameSite", [
   ["typed-headers", () => (sink = setCookieHeader.serialize([{ ...session }]))],
   ["cookie@2 stringifySetCookie", () => (sink = cookie2.stringifySetCookie({ ...session, sameSite: "lax" }))],
-  ["cookie@1 serialize", () => (sink = cookie1.serialize(session.name, session.value, { path: "/", maxAge: 2592000, httpOnly: true, secure: true, sameSite: "lax" }))],
+  [
+    "cookie@1 serialize",
+    () =>
+      (sink = cookie1.serialize(session.name, session.value, {
+        path: "/",
+        maxAge: 2592000,
+        httpOnly: true,
+        secure: true,
+        sameSite: "lax",
+      })),
+  ],
 ]);
 compare("Set-Cookie: parse one line", [
   ["typed-headers", (i) => (sink = setCookieHeader.parse(SET_COOKIE[i & 1]))],

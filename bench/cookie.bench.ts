@@ -33,7 +33,8 @@ async function exchange(): Promise<{ cookie: string; setCookie: string[] }> {
 }
 
 const real = await exchange();
-if (real.cookie !== COOKIE || real.setCookie.length !== 2) throw new Error("bench/cookie.bench.ts: the loopback exchange did not carry the headers");
+if (real.cookie !== COOKIE || real.setCookie.length !== 2)
+  throw new Error("bench/cookie.bench.ts: the loopback exchange did not carry the headers");
 const cookieLine = real.cookie;
 const setCookieLines = real.setCookie;
 
@@ -54,7 +55,15 @@ describe("Cookie: parse a 5-cookie header", () => {
 });
 
 // A new array per call, as a server builds per response: nothing is served from a memo.
-const session = { name: "session", value: "9f8e7d6c5b4a39281706", path: "/", maxAge: 2592000, httpOnly: true, secure: true, sameSite: "Lax" } as const;
+const session = {
+  name: "session",
+  value: "9f8e7d6c5b4a39281706",
+  path: "/",
+  maxAge: 2592000,
+  httpOnly: true,
+  secure: true,
+  sameSite: "Lax",
+} as const;
 
 describe("Set-Cookie: serialize with path, max-age, httpOnly, secure, sameSite", () => {
   bench("typed-headers setCookieHeader.serialize", () => {
@@ -65,7 +74,13 @@ describe("Set-Cookie: serialize with path, max-age, httpOnly, secure, sameSite",
   });
   bench("baseline: cookie@1 serialize", () => {
     for (let i = 0; i < BATCH; i++) {
-      sink = cookie1.serialize(session.name, session.value, { path: "/", maxAge: 2592000, httpOnly: true, secure: true, sameSite: "lax" });
+      sink = cookie1.serialize(session.name, session.value, {
+        path: "/",
+        maxAge: 2592000,
+        httpOnly: true,
+        secure: true,
+        sameSite: "lax",
+      });
     }
   });
 });

@@ -21,7 +21,14 @@ const MAX_AGE = 600;
 const handlers = {
   "typed-headers"() {
     const cors = nodeCors(
-      corsPolicy({ origins: ORIGINS, credentials: true, methods: METHODS, allowedHeaders: ALLOWED_HEADERS, exposedHeaders: EXPOSED_HEADERS, maxAge: MAX_AGE }),
+      corsPolicy({
+        origins: ORIGINS,
+        credentials: true,
+        methods: METHODS,
+        allowedHeaders: ALLOWED_HEADERS,
+        exposedHeaders: EXPOSED_HEADERS,
+        maxAge: MAX_AGE,
+      }),
     );
     return (req, res) => {
       if (cors(req, res)) return;
@@ -39,10 +46,14 @@ const handlers = {
           return;
         }
         const head = [
-          "vary", "origin, access-control-request-method, access-control-request-headers",
-          "access-control-allow-origin", origin,
-          "access-control-allow-credentials", "true",
-          "access-control-allow-methods", "PATCH, DELETE",
+          "vary",
+          "origin, access-control-request-method, access-control-request-headers",
+          "access-control-allow-origin",
+          origin,
+          "access-control-allow-credentials",
+          "true",
+          "access-control-allow-methods",
+          "PATCH, DELETE",
         ];
         if (req.headers["access-control-request-headers"] !== undefined) {
           head.push("access-control-allow-headers", "authorization, content-type, x-request-id");
@@ -61,7 +72,14 @@ const handlers = {
     };
   },
   "expressjs-cors"() {
-    const cors = expressCors({ origin: ORIGINS, credentials: true, methods: METHODS, allowedHeaders: ALLOWED_HEADERS, exposedHeaders: EXPOSED_HEADERS, maxAge: MAX_AGE });
+    const cors = expressCors({
+      origin: ORIGINS,
+      credentials: true,
+      methods: METHODS,
+      allowedHeaders: ALLOWED_HEADERS,
+      exposedHeaders: EXPOSED_HEADERS,
+      maxAge: MAX_AGE,
+    });
     return (req, res) => cors(req, res, () => res.end("ok"));
   },
 };

@@ -31,11 +31,17 @@ const preflightLines = JSON.parse(readFileSync(new URL("./chromium-preflight.jso
 const headersOf = (lines) => Object.fromEntries(lines.filter(([name]) => name !== "Host" && name !== "Connection"));
 const KINDS = {
   preflight: { method: "OPTIONS", headers: headersOf(preflightLines), status: 204 },
-  actual: { method: "GET", headers: headersOf(preflightLines.filter(([name]) => !name.startsWith("Access-Control-Request-"))), status: 200 },
+  actual: {
+    method: "GET",
+    headers: headersOf(preflightLines.filter(([name]) => !name.startsWith("Access-Control-Request-"))),
+    status: 200,
+  },
 };
 
 function startServer(variant) {
-  const child = spawn(process.execPath, [new URL("./e2e-server.mjs", import.meta.url).pathname, variant], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [new URL("./e2e-server.mjs", import.meta.url).pathname, variant], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`${variant} server exited with ${code}`)));
@@ -77,7 +83,8 @@ function autocannonRun(url, kind) {
     autocannon({ url, method, headers, connections: CONNECTIONS, duration: SECONDS }, (error, result) => {
       if (error) return reject(error);
       const wrong = result.non2xx + result.errors + result.timeouts;
-      if (wrong > 0 || result[`${Math.floor(status / 100)}xx`] === 0) return reject(new Error(`${url}: ${wrong} failed ${kind} requests`));
+      if (wrong > 0 || result[`${Math.floor(status / 100)}xx`] === 0)
+        return reject(new Error(`${url}: ${wrong} failed ${kind} requests`));
       resolve(result);
     });
   });
@@ -94,7 +101,8 @@ try {
   for (const kind of Object.keys(KINDS)) {
     for (const { variant, url } of servers) console.log(`${kind} ${variant}: ${JSON.stringify(await corsHeadersOf(url, kind))}`);
   }
-  const empty = () => Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, Object.fromEntries(VARIANTS.map((v) => [v, []]))]));
+  const empty = () =>
+    Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, Object.fromEntries(VARIANTS.map((v) => [v, []]))]));
   const rps = empty();
   const perCpu = empty();
   for (const server of servers) for (const kind of Object.keys(KINDS)) await load(server, kind); // warm-up
@@ -109,19 +117,30 @@ try {
       }
     }
     const rounded = (_, v) => (typeof v === "number" ? Math.round(v) : v);
-    console.log(`round ${round + 1}/${ROUNDS}: req/s ${JSON.stringify(rps, rounded)}; req per server CPU-second ${JSON.stringify(perCpu, rounded)}`);
+    console.log(
+      `round ${round + 1}/${ROUNDS}: req/s ${JSON.stringify(rps, rounded)}; req per server CPU-second ${JSON.stringify(perCpu, rounded)}`,
+    );
   }
   console.log(`\n${ROUNDS} rounds of ${SECONDS} s per server and kind, ${CONNECTIONS} connections, Node ${process.version}\n`);
   console.log("| request | measure | typed-headers | hand-written | expressjs/cors | vs hand-written | vs expressjs/cors |");
   console.log("|---|---|---:|---:|---:|---:|---:|");
   for (const kind of Object.keys(KINDS)) {
-    for (const [measure, table] of [["req/s", rps], ["req per server CPU-s", perCpu]]) {
+    for (const [measure, table] of [
+      ["req/s", rps],
+      ["req per server CPU-s", perCpu],
+    ]) {
       const [ours, hand, express] = VARIANTS.map((v) => median(table[kind][v]));
       const percent = (x) => `**${((100 * ours) / x).toFixed(1)} %**`;
-      console.log(`| ${kind} | ${measure} | ${Math.round(ours)} | ${Math.round(hand)} | ${Math.round(express)} | ${percent(hand)} | ${percent(express)} |`);
+      console.log(
+        `| ${kind} | ${measure} | ${Math.round(ours)} | ${Math.round(hand)} | ${Math.round(express)} | ${percent(hand)} | ${percent(express)} |`,
+      );
     }
   }
-  if (flags.json !== undefined) (await import("node:fs")).writeFileSync(flags.json, JSON.stringify({ rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, rps, perCpu }, null, 2));
+  if (flags.json !== undefined)
+    (await import("node:fs")).writeFileSync(
+      flags.json,
+      JSON.stringify({ rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, rps, perCpu }, null, 2),
+    );
 } finally {
   for (const { child } of servers) child.stdin.end();
 }

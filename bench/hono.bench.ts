@@ -36,17 +36,36 @@ function app(middleware: MiddlewareHandler): Hono {
 }
 
 const ours = app(
-  honoCors(corsPolicy({ origins: ORIGINS, credentials: true, methods: ["PUT", "DELETE"], allowedHeaders: ["content-type"], exposedHeaders: ["etag"], maxAge: 600 })),
+  honoCors(
+    corsPolicy({
+      origins: ORIGINS,
+      credentials: true,
+      methods: ["PUT", "DELETE"],
+      allowedHeaders: ["content-type"],
+      exposedHeaders: ["etag"],
+      maxAge: 600,
+    }),
+  ),
 );
 const builtin = app(
-  honoBuiltinCors({ origin: ORIGINS, credentials: true, allowMethods: ["GET", "HEAD", "POST", "PUT", "DELETE"], allowHeaders: ["content-type"], exposeHeaders: ["etag"], maxAge: 600 }),
+  honoBuiltinCors({
+    origin: ORIGINS,
+    credentials: true,
+    allowMethods: ["GET", "HEAD", "POST", "PUT", "DELETE"],
+    allowHeaders: ["content-type"],
+    exposeHeaders: ["etag"],
+    maxAge: 600,
+  }),
 );
 
 let sink: unknown;
 /** Requests per iteration, so that the harness's own per-iteration cost is amortized. */
 const BATCH = 16;
 
-for (const [kind, make] of [["preflight", preflight], ["actual request", actual]] as const) {
+for (const [kind, make] of [
+  ["preflight", preflight],
+  ["actual request", actual],
+] as const) {
   const requests = Array.from({ length: BATCH }, make);
   describe(`hono, ${kind}: app.fetch`, () => {
     bench("typed-headers honoCors", async () => {

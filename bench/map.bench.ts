@@ -40,7 +40,10 @@ function rawGet(raw: readonly string[], name: string): string | undefined {
 }
 
 function splitNames(value: string | null): string[] {
-  return (value ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 let sink: unknown;
@@ -58,7 +61,11 @@ describe("1. read origin + ACRM + ACRH from req.headers", () => {
   bench("baseline: undici new Headers(obj) + get + split", () => {
     for (let i = 0; i < BATCH; i++) {
       const headers = new Headers(reqHeaders);
-      sink = [headers.get("origin"), headers.get("access-control-request-method"), splitNames(headers.get("access-control-request-headers"))];
+      sink = [
+        headers.get("origin"),
+        headers.get("access-control-request-method"),
+        splitNames(headers.get("access-control-request-headers")),
+      ];
     }
   });
   bench("baseline: @remix-run/headers SuperHeaders", () => {
@@ -69,7 +76,11 @@ describe("1. read origin + ACRM + ACRH from req.headers", () => {
   });
   bench("baseline: hand-written plain object", () => {
     for (let i = 0; i < BATCH; i++) {
-      sink = handParse(reqHeaders["origin"], reqHeaders["access-control-request-method"], reqHeaders["access-control-request-headers"]);
+      sink = handParse(
+        reqHeaders["origin"],
+        reqHeaders["access-control-request-method"],
+        reqHeaders["access-control-request-headers"],
+      );
     }
   });
 });
@@ -86,7 +97,11 @@ describe("2. read origin + ACRM + ACRH from rawHeaders", () => {
       const pairs: [string, string][] = [];
       for (let i = 0; i < rawHeaders.length; i += 2) pairs.push([rawHeaders[i] as string, rawHeaders[i + 1] as string]);
       const headers = new Headers(pairs);
-      sink = [headers.get("origin"), headers.get("access-control-request-method"), splitNames(headers.get("access-control-request-headers"))];
+      sink = [
+        headers.get("origin"),
+        headers.get("access-control-request-method"),
+        splitNames(headers.get("access-control-request-headers")),
+      ];
     }
   });
   bench("baseline: @remix-run/headers SuperHeaders(pairs)", () => {
@@ -111,7 +126,11 @@ describe("2. read origin + ACRM + ACRH from rawHeaders", () => {
 // A server's CORS configuration: built once, frozen, set on every response.
 const allowOrigin = Origin.from("https://app.example.com");
 const allowMethods = Object.freeze(["GET", "POST", Method.from("PATCH")] as const);
-const allowHeaders = Object.freeze([FieldName.from("authorization"), FieldName.from("content-type"), FieldName.from("x-request-id")]);
+const allowHeaders = Object.freeze([
+  FieldName.from("authorization"),
+  FieldName.from("content-type"),
+  FieldName.from("x-request-id"),
+]);
 const maxAge = DeltaSeconds.from(600);
 const varyOrigin = Object.freeze([FieldName.from("origin")]);
 

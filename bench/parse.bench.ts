@@ -55,7 +55,10 @@ const cases: readonly Case[] = [
   },
   {
     name: "access-control-allow-origin",
-    values: { typical: ["*", "https://example.com", "null", "http://localhost:3000"], long: [`https://${"sub.".repeat(20)}example.com:8443`] },
+    values: {
+      typical: ["*", "https://example.com", "null", "http://localhost:3000"],
+      long: [`https://${"sub.".repeat(20)}example.com:8443`],
+    },
     baselines: { "*/null/new URL origin": allowOriginUrlBaseline, "*/null/regex origin": allowOriginBaseline },
   },
   {

@@ -70,7 +70,10 @@ const next = () => {};
 /** Calls per benchmark iteration, so that the harness's own per-iteration cost is amortized. */
 const BATCH = 16;
 
-for (const [kind, real] of [["preflight", realInputs.preflight], ["actual request", realInputs.actual]] as const) {
+for (const [kind, real] of [
+  ["preflight", realInputs.preflight],
+  ["actual request", realInputs.actual],
+] as const) {
   const req = real.node;
   const request = real.undici;
   const method = req.method as string;

@@ -11,7 +11,6 @@ import { getRequestListener } from "@hono/node-server";
 import express from "express";
 import { Hono, type HonoRequest } from "hono";
 
-
 /**
  * The field lines of a Chromium 156 preflight for `fetch(url, { method: "PATCH", headers:
  * { authorization, "content-type": "application/json", "x-request-id" } })`, in the order and
@@ -107,7 +106,13 @@ export async function captureRealInputs(): Promise<RealInputs> {
 
   const shapes = [0, 1].map((i): RealRequest => {
     const hono = fromHono[i] as HonoRequest;
-    return { node: node[i] as IncomingMessage, express: fromExpress[i] as IncomingMessage, hono, fetch: hono.raw, undici: hono.raw.clone() };
+    return {
+      node: node[i] as IncomingMessage,
+      express: fromExpress[i] as IncomingMessage,
+      hono,
+      fetch: hono.raw,
+      undici: hono.raw.clone(),
+    };
   });
   return { preflight: shapes[0] as RealRequest, actual: shapes[1] as RealRequest };
 }

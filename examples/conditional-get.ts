@@ -48,7 +48,11 @@ export function answer(method: string, headers: HeaderInput, file: Representatio
     if (range.ok && "ranges" in range.value) ranges = resolveRanges(range.value, size);
   }
   if (ranges === null) {
-    return { status: 416, headers: { "content-range": contentRangeHeader.serialize({ unit: "bytes", range: null, size }) }, body: null };
+    return {
+      status: 416,
+      headers: { "content-range": contentRangeHeader.serialize({ unit: "bytes", range: null, size }) },
+      body: null,
+    };
   }
   // One range: 206. Several: this server sends the whole representation (it may; a multipart/
   // byteranges answer is the other choice). None (no Range, or an empty representation): 200.
@@ -78,5 +82,9 @@ export function fetchHandler(request: Request, file: Representation): Response {
 /** A representation for the examples: the text's bytes, tagged with a hash-like tag. */
 export function representationOf(text: string, modified: Date): Representation {
   const body = new TextEncoder().encode(text);
-  return { body, etag: { weak: false, tag: `${body.length}-${text.length.toString(36)}` }, lastModified: HttpDate.from(modified) };
+  return {
+    body,
+    etag: { weak: false, tag: `${body.length}-${text.length.toString(36)}` },
+    lastModified: HttpDate.from(modified),
+  };
 }

@@ -8,7 +8,11 @@ defineHeader({
   name: "Timing-Allow-Origin",
   parse(lines) {
     const origins = [];
-    for (const member of lines.join(",").split(",").map((m) => m.trim()).filter(Boolean)) {
+    for (const member of lines
+      .join(",")
+      .split(",")
+      .map((m) => m.trim())
+      .filter(Boolean)) {
       if (member === "*") return { ok: true, value: "*" };
       const origin = parseHeader("origin", member); // reuse the registry's origin-or-null
       if (!origin.ok) return { ok: false, error: { ...origin.error, header: "" } };
@@ -19,8 +23,11 @@ defineHeader({
   },
   serialize(value) {
     if (value === "*") return "*";
-    if (!Array.isArray(value) || value.length === 0) throw new TypeError("typed-headers: timing-allow-origin: expected * or origins");
-    for (const origin of value) if (!parseHeader("origin", origin).ok) throw new TypeError(`typed-headers: timing-allow-origin: ${origin} is not an origin`);
+    if (!Array.isArray(value) || value.length === 0)
+      throw new TypeError("typed-headers: timing-allow-origin: expected * or origins");
+    for (const origin of value)
+      if (!parseHeader("origin", origin).ok)
+        throw new TypeError(`typed-headers: timing-allow-origin: ${origin} is not an origin`);
     return value.join(", ");
   },
 });

@@ -17,7 +17,9 @@ const policy = corsPolicy({
 /** The app: the plugin answers preflights and adds the headers to every response, errors included. */
 export async function createApp() {
   const app = Fastify();
-  await app.register(fastifyCors(policy, { onRefused: (decision, request) => request.log.info({ reason: decision.reason }, "CORS refused") }));
+  await app.register(
+    fastifyCors(policy, { onRefused: (decision, request) => request.log.info({ reason: decision.reason }, "CORS refused") }),
+  );
   app.put("/items/:id", async (request, reply) => {
     reply.header("etag", '"2"');
     return { id: request.params.id, ...request.body };

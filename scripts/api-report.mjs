@@ -3,7 +3,12 @@
 // API change. Needs a build (dist/*.d.ts).
 import { execFileSync } from "node:child_process";
 
-const configs = ["api-extractor.json", "etc/api-extractor.headers.json", "etc/api-extractor.cors.json", "etc/api-extractor.node.json"];
+const configs = [
+  "api-extractor.json",
+  "etc/api-extractor.headers.json",
+  "etc/api-extractor.cors.json",
+  "etc/api-extractor.node.json",
+];
 const local = process.argv.includes("--local") ? ["--local"] : [];
 let failed = false;
 for (const config of configs) {

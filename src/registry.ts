@@ -50,11 +50,7 @@ export type HeaderName = keyof HeaderRegistry & string;
  * ```
  * @public
  */
-export type KnownHeaderName<N extends string> = string extends N
-  ? N
-  : Lowercase<N> extends HeaderName
-    ? N
-    : HeaderName;
+export type KnownHeaderName<N extends string> = string extends N ? N : Lowercase<N> extends HeaderName ? N : HeaderName;
 
 /**
  * The value type of the header named `N` in any casing (`unknown` for a non-literal `string`).
@@ -125,7 +121,11 @@ export function parseHeader<N extends string>(name: KnownHeaderName<N>, value: F
 export function unknownHeader(name: unknown): ParseResult<never> {
   return {
     ok: false,
-    error: { code: "unknown-header", header: typeof name === "string" ? name.toLowerCase() : "", message: unknownHeaderMessage(name) },
+    error: {
+      code: "unknown-header",
+      header: typeof name === "string" ? name.toLowerCase() : "",
+      message: unknownHeaderMessage(name),
+    },
   };
 }
 

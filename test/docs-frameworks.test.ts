@@ -27,10 +27,15 @@ function blocks(file: string): { line: number; code: string }[] {
 test("the framework pages' TypeScript examples compile under strict", { timeout: 120_000 }, () => {
   const files = new Map<string, string>();
   for (const name of readdirSync(pages).filter((n) => n.endsWith(".md"))) {
-    for (const { line, code } of blocks(join(pages, name))) files.set(join(root, `docs/frameworks/__${name}_${line}.ts`), `${code}\nexport {};\n`);
+    for (const { line, code } of blocks(join(pages, name)))
+      files.set(join(root, `docs/frameworks/__${name}_${line}.ts`), `${code}\nexport {};\n`);
   }
   expect(files.size).toBeGreaterThanOrEqual(6);
-  const config = ts.getParsedCommandLineOfConfigFile(join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(root, "tsconfig.json"),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   const options: ts.CompilerOptions = {
     ...config?.options,
     noUnusedLocals: false,

@@ -21,7 +21,11 @@ async function listen(server: Server): Promise<Send> {
 async function checkJsonPut(send: Send): Promise<void> {
   const preflight = await send("/items/7", {
     method: "OPTIONS",
-    headers: { origin: "http://localhost:5173", "access-control-request-method": "PUT", "access-control-request-headers": "content-type" },
+    headers: {
+      origin: "http://localhost:5173",
+      "access-control-request-method": "PUT",
+      "access-control-request-headers": "content-type",
+    },
   });
   expect(preflight.status).toBe(204);
   expect(preflight.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
@@ -42,10 +46,17 @@ async function checkJsonPut(send: Send): Promise<void> {
   expect(response.headers.get("etag")).toBe('"2"');
   expect(response.headers.get("vary")).toContain("origin");
 
-  const refused = await send("/items/7", { method: "OPTIONS", headers: { origin: "null", "access-control-request-method": "PUT" } });
+  const refused = await send("/items/7", {
+    method: "OPTIONS",
+    headers: { origin: "null", "access-control-request-method": "PUT" },
+  });
   expect(refused.status).toBe(403);
   expect(refused.headers.get("access-control-allow-origin")).toBeNull();
-  const other = await send("/items/7", { method: "PUT", headers: { origin: "https://evil.example", "content-type": "application/json" }, body: "{}" });
+  const other = await send("/items/7", {
+    method: "PUT",
+    headers: { origin: "https://evil.example", "content-type": "application/json" },
+    body: "{}",
+  });
   expect(other.headers.get("access-control-allow-origin")).toBeNull();
 
   const missing = await send("/nothing", { headers: { origin: "https://app.example.com" } });

@@ -19,7 +19,14 @@ test("no two source files share a name", () => {
 
 test("every source file is in a folder, the entry points in src/entries/", () => {
   expect(sources.filter((path) => !path.includes("/"))).toEqual(["registry.ts"]);
-  expect(sources.filter((path) => path.startsWith("entries/")).sort()).toEqual(
-    ["entries/cli.ts", "entries/cors.ts", "entries/fastify.ts", "entries/headers.ts", "entries/hono.ts", "entries/index.ts", "entries/koa.ts", "entries/node.ts"],
-  );
+  expect(sources.filter((path) => path.startsWith("entries/")).sort()).toEqual([
+    "entries/cli.ts",
+    "entries/cors.ts",
+    "entries/fastify.ts",
+    "entries/headers.ts",
+    "entries/hono.ts",
+    "entries/index.ts",
+    "entries/koa.ts",
+    "entries/node.ts",
+  ]);
 });

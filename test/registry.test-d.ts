@@ -11,12 +11,7 @@ import {
   type OriginValue,
   type VaryValue,
 } from "typed-headers";
-import {
-  accessControlAllowCredentialsHeader,
-  accessControlMaxAgeHeader,
-  originHeader,
-  varyHeader,
-} from "typed-headers/headers";
+import { accessControlAllowCredentialsHeader, accessControlMaxAgeHeader, originHeader, varyHeader } from "typed-headers/headers";
 
 describe("parseHeader types", () => {
   test("any casing of a known name infers its value type", () => {
@@ -25,9 +20,7 @@ describe("parseHeader types", () => {
     expectTypeOf(parseHeader("ORIGIN", "x")).toEqualTypeOf<ParseResult<OriginValue>>();
     expectTypeOf(parseHeader("Access-Control-Allow-Credentials", "true")).toEqualTypeOf<ParseResult<true>>();
     expectTypeOf(parseHeader("Vary", "x")).toEqualTypeOf<ParseResult<VaryValue>>();
-    expectTypeOf(parseHeader("access-control-allow-methods", "x")).toEqualTypeOf<
-      ParseResult<readonly (Method | "*")[]>
-    >();
+    expectTypeOf(parseHeader("access-control-allow-methods", "x")).toEqualTypeOf<ParseResult<readonly (Method | "*")[]>>();
   });
 
   test("unknown literal names do not compile", () => {

@@ -130,7 +130,9 @@ function parseCommand(args: readonly string[], io: Io, rawIo: Io): number {
       if (findCodec(name) === undefined) return { name, raw, known: false as const };
       const result = parseHeader(name, lines);
       if (!result.ok) failed = true;
-      return result.ok ? { name, raw, known: true as const, value: result.value } : { name, raw, known: true as const, error: result.error };
+      return result.ok
+        ? { name, raw, known: true as const, value: result.value }
+        : { name, raw, known: true as const, error: result.error };
     }),
   }));
   if (flags.values.has("--json")) {
@@ -142,7 +144,10 @@ function parseCommand(args: readonly string[], io: Io, rawIo: Io): number {
     for (const header of block.headers) {
       if (!header.known) io.out(`  · ${header.name}: ${clip(header.raw)}`);
       else if ("value" in header) io.out(`  ✓ ${header.name}: ${JSON.stringify(header.value)}`);
-      else io.out(`  ✗ ${header.name}: ${header.error.code}${header.error.offset === undefined ? "" : ` at ${header.error.offset}`} — ${header.error.message}`);
+      else
+        io.out(
+          `  ✗ ${header.name}: ${header.error.code}${header.error.offset === undefined ? "" : ` at ${header.error.offset}`} — ${header.error.message}`,
+        );
     }
   }
   for (const problem of problems) io.err(`typed-headers: ${problem}`);
@@ -167,7 +172,11 @@ function clip(text: string): string {
 
 //   check
 function checkCommand(args: readonly string[], io: Io, rawIo: Io): number {
-  const flags = readFlags(args, new Set(["--origin", "--method", "--header", "--credentials", "--preflight", "--engine"]), new Set(["--json"]));
+  const flags = readFlags(
+    args,
+    new Set(["--origin", "--method", "--header", "--credentials", "--preflight", "--engine"]),
+    new Set(["--json"]),
+  );
   const one = (name: string): string | undefined => {
     const values = flags.values.get(name);
     if (values !== undefined && values.length > 1) throw new UsageError(`${name} is given more than once.`);
@@ -200,7 +209,8 @@ function checkCommand(args: readonly string[], io: Io, rawIo: Io): number {
   });
   const response = lastResponse(blocksOf(readInput(flags.positional[0], io), flags.positional[0] ?? "the response").blocks);
   const preflightPath = one("--preflight");
-  const preflight = preflightPath === undefined ? undefined : lastResponse(blocksOf(readInput(preflightPath, io), preflightPath).blocks);
+  const preflight =
+    preflightPath === undefined ? undefined : lastResponse(blocksOf(readInput(preflightPath, io), preflightPath).blocks);
   const request: CorsRequest = { origin, method, headers, credentials };
   const verdict = checkCors(
     request,
@@ -234,7 +244,9 @@ function checkCommand(args: readonly string[], io: Io, rawIo: Io): number {
 
 /** How a captured response's status reads in the report: "status 204 (HTTP/1.1 204 No Content)". */
 function statusOf(block: HeaderBlock): string {
-  return block.status === undefined ? "no status line in the capture (200 assumed)" : `status ${block.status} (${block.startLine})`;
+  return block.status === undefined
+    ? "no status line in the capture (200 assumed)"
+    : `status ${block.status} (${block.startLine})`;
 }
 
 /** The last block with a status line (the final response after 1xx or redirects), or the only block. */

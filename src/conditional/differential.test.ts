@@ -26,9 +26,9 @@ function notModified(request: Record<string, string>, response: { etag?: string;
 describe("against fresh@2 (conditional GET)", () => {
   const opaque = fc.constantFrom("a", "b", "abc", "5-qvTGHdzF6KLavt4PO0gs2a6pQ00", "");
   const tag = fc.tuple(fc.boolean(), opaque).map(([weak, t]) => `${weak ? "W/" : ""}"${t}"`);
-  const tagList = fc.array(tag, { minLength: 1, maxLength: 4 }).chain((tags) =>
-    fc.constantFrom(tags.join(", "), tags.join(","), tags.join(" , ")),
-  );
+  const tagList = fc
+    .array(tag, { minLength: 1, maxLength: 4 })
+    .chain((tags) => fc.constantFrom(tags.join(", "), tags.join(","), tags.join(" , ")));
   const time = fc.integer({ min: 0, max: 4102444800 }).map((s) => s * 1000);
   const imfDate = time.map((t) => new Date(t).toUTCString());
 
@@ -92,7 +92,9 @@ describe("against range-parser@2 (byte ranges)", () => {
     position.map((a) => `${a}-`),
     position.map((n) => `-${n}`),
   );
-  const header = fc.array(spec, { minLength: 1, maxLength: 4 }).chain((specs) => fc.constantFrom(`bytes=${specs.join(",")}`, `bytes=${specs.join(", ")}`));
+  const header = fc
+    .array(spec, { minLength: 1, maxLength: 4 })
+    .chain((specs) => fc.constantFrom(`bytes=${specs.join(",")}`, `bytes=${specs.join(", ")}`));
 
   test("agree on the satisfiable ranges, and on 416, for well-formed byte ranges", () => {
     fc.assert(
@@ -102,8 +104,10 @@ describe("against range-parser@2 (byte ranges)", () => {
         expect(parsed.ok).toBe(true);
         const ours = parsed.ok ? resolveRanges(parsed.value, size) : undefined;
         expect(theirs.code & 1).toBe(0); // every range well-formed for range-parser too
-        const suffixOnEmpty = size === 0 && parsed.ok && "ranges" in parsed.value && parsed.value.ranges.some((r) => "suffix" in r && r.suffix > 0);
-        if (suffixOnEmpty) expect(ours).toEqual([]); // the deviation below
+        const suffixOnEmpty =
+          size === 0 && parsed.ok && "ranges" in parsed.value && parsed.value.ranges.some((r) => "suffix" in r && r.suffix > 0);
+        if (suffixOnEmpty)
+          expect(ours).toEqual([]); // the deviation below
         else if (theirs.ranges.length === 0 && theirs.code !== 0) expect(ours).toBeNull();
         else expect(ours).toEqual(theirs.ranges.map(({ start, end }) => ({ first: start, last: end })));
       }),
@@ -136,7 +140,10 @@ describe("against range-parser@2 (byte ranges)", () => {
 });
 
 describe("against etag@1 (entity tags a Node server generates)", () => {
-  const entity = fc.oneof(fc.string({ maxLength: 200 }), fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)));
+  const entity = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
+  );
 
   test("every tag etag() generates parses, keeps its weakness, and compares as §8.8.3.2 says", () => {
     fc.assert(

@@ -29,16 +29,15 @@ function expected(method: string, present: Partial<Record<Header, boolean>>, wit
   if (present["if-match"] === false) return { status: 412, useRange: false };
   if (present["if-match"] === undefined && present["if-unmodified-since"] === false) return { status: 412, useRange: false };
   if (present["if-none-match"] === false) return { status: safe ? 304 : 412, useRange: false };
-  if (present["if-none-match"] === undefined && safe && present["if-modified-since"] === false) return { status: 304, useRange: false };
+  if (present["if-none-match"] === undefined && safe && present["if-modified-since"] === false)
+    return { status: 304, useRange: false };
   return { status: null, useRange: method === "GET" && withRange && present["if-range"] !== false };
 }
 
 const pairs: [Header, Header][] = headers.flatMap((a, i) => headers.slice(i + 1).map((b) => [a, b] as [Header, Header]));
 const rows = pairs.flatMap(([a, b]) =>
   [true, false].flatMap((aHolds) =>
-    [true, false].flatMap((bHolds) =>
-      ["GET", "HEAD", "PUT", "DELETE"].map((method) => ({ method, a, aHolds, b, bHolds })),
-    ),
+    [true, false].flatMap((bHolds) => ["GET", "HEAD", "PUT", "DELETE"].map((method) => ({ method, a, aHolds, b, bHolds }))),
   ),
 );
 
@@ -54,7 +53,9 @@ describe("evaluatePreconditions follows RFC 9110 §13.2.2's order", () => {
       [a]: aHolds ? values[a].holds : values[a].fails,
       [b]: bHolds ? values[b].holds : values[b].fails,
     };
-    expect(evaluatePreconditions({ method, headers: request }, current)).toEqual(expected(method, { [a]: aHolds, [b]: bHolds }, true));
+    expect(evaluatePreconditions({ method, headers: request }, current)).toEqual(
+      expected(method, { [a]: aHolds, [b]: bHolds }, true),
+    );
   });
 
   test("each header alone, with and without Range", () => {
@@ -101,8 +102,14 @@ describe("evaluatePreconditions, case by case", () => {
   test("without an ETag, no listed tag matches; without a date, the date conditions are ignored", () => {
     expect(evaluate("PUT", { "if-match": '"v2"' }, {})).toEqual({ status: 412, useRange: false });
     expect(evaluate("GET", { "if-none-match": '"v2"' }, {})).toEqual({ status: null, useRange: false });
-    expect(evaluate("GET", { "if-modified-since": values["if-modified-since"].fails }, {})).toEqual({ status: null, useRange: false });
-    expect(evaluate("PUT", { "if-unmodified-since": values["if-unmodified-since"].fails }, {})).toEqual({ status: null, useRange: false });
+    expect(evaluate("GET", { "if-modified-since": values["if-modified-since"].fails }, {})).toEqual({
+      status: null,
+      useRange: false,
+    });
+    expect(evaluate("PUT", { "if-unmodified-since": values["if-unmodified-since"].fails }, {})).toEqual({
+      status: null,
+      useRange: false,
+    });
   });
 
   test("If-Modified-Since is ignored unless it is one valid HTTP-date, and for other methods than GET and HEAD", () => {
@@ -128,8 +135,14 @@ describe("evaluatePreconditions, case by case", () => {
   test("If-Range: strong comparison for tags, exact equality for dates; ignored without Range", () => {
     const weakCurrent: CurrentRepresentation = { ...current, etag: { weak: true, tag: "v2" } };
     expect(evaluate("GET", { range: "bytes=0-1", "if-range": 'W/"v2"' }, weakCurrent)).toEqual({ status: null, useRange: false });
-    expect(evaluate("GET", { range: "bytes=0-1", "if-range": "Wed, 01 Jan 2020 00:00:00 GMT" })).toEqual({ status: null, useRange: true });
-    expect(evaluate("GET", { range: "bytes=0-1", "if-range": "Wed, 01 Jan 2020 00:00:01 GMT" })).toEqual({ status: null, useRange: false });
+    expect(evaluate("GET", { range: "bytes=0-1", "if-range": "Wed, 01 Jan 2020 00:00:00 GMT" })).toEqual({
+      status: null,
+      useRange: true,
+    });
+    expect(evaluate("GET", { range: "bytes=0-1", "if-range": "Wed, 01 Jan 2020 00:00:01 GMT" })).toEqual({
+      status: null,
+      useRange: false,
+    });
     expect(evaluate("GET", { range: "bytes=0-1", "if-range": "not a validator" })).toEqual({ status: null, useRange: false });
     expect(evaluate("GET", { "if-range": '"v2"' })).toEqual({ status: null, useRange: false });
   });
@@ -141,22 +154,27 @@ describe("evaluatePreconditions, case by case", () => {
 
   test("lastModified with milliseconds is compared at whole seconds", () => {
     const withMs = { lastModified: new Date("2020-01-01T00:00:00.900Z") as HttpDate };
-    expect(evaluate("GET", { "if-modified-since": "Wed, 01 Jan 2020 00:00:00 GMT" }, withMs)).toEqual({ status: 304, useRange: false });
+    expect(evaluate("GET", { "if-modified-since": "Wed, 01 Jan 2020 00:00:00 GMT" }, withMs)).toEqual({
+      status: 304,
+      useRange: false,
+    });
   });
 
   test("reads headers from Fetch Headers, Node's rawHeaders and repeated lines", () => {
     const fetchHeaders = new Headers({ "If-None-Match": '"x", "v2"' });
     expect(evaluatePreconditions({ method: "GET", headers: fetchHeaders }, current).status).toBe(304);
-    expect(evaluatePreconditions({ method: "GET", headers: ["If-None-Match", '"x"', "If-None-Match", '"v2"'] }, current).status).toBe(304);
+    expect(
+      evaluatePreconditions({ method: "GET", headers: ["If-None-Match", '"x"', "If-None-Match", '"v2"'] }, current).status,
+    ).toBe(304);
   });
 
   test("a JavaScript caller's mistakes are TypeErrors that say what to do", () => {
     expect(() => evaluatePreconditions({ method: "GET", headers: {} }, { etag: '"v2"' as unknown as EntityTag })).toThrow(
       /^typed-headers: evaluatePreconditions expects current.etag to be an EntityTag/,
     );
-    expect(() => evaluatePreconditions({ method: "GET", headers: {} }, { lastModified: "yesterday" as unknown as HttpDate })).toThrow(
-      /current.lastModified/,
-    );
+    expect(() =>
+      evaluatePreconditions({ method: "GET", headers: {} }, { lastModified: "yesterday" as unknown as HttpDate }),
+    ).toThrow(/current.lastModified/);
     expect(() => evaluatePreconditions({ headers: {} } as never, current)).toThrow(/string method/);
   });
 });

@@ -142,7 +142,9 @@ export function evaluatePreconditions(request: PreconditionRequest, current: Cur
     const headers = request.headers;
     const lines = conditionalLines(headers);
     if (typeof current !== "object") {
-      throw new TypeError(`typed-headers: evaluatePreconditions expects current to be { etag?, lastModified? } or null, got ${typeof current}`);
+      throw new TypeError(
+        `typed-headers: evaluatePreconditions expects current to be { etag?, lastModified? } or null, got ${typeof current}`,
+      );
     }
     const exists = current !== null;
     const etag = exists ? etagOf(current) : undefined;
@@ -242,7 +244,14 @@ function conditionalLines(headers: HeaderInput): ConditionalLines {
   return lines;
 }
 
-const CONDITIONAL_NAMES: readonly string[] = ["if-match", "if-unmodified-since", "if-none-match", "if-modified-since", "range", "if-range"];
+const CONDITIONAL_NAMES: readonly string[] = [
+  "if-match",
+  "if-unmodified-since",
+  "if-none-match",
+  "if-modified-since",
+  "range",
+  "if-range",
+];
 const CONDITIONAL_LENGTHS: readonly number[] = /* @__PURE__ */ CONDITIONAL_NAMES.map((name) => name.length);
 
 function linesFromMap(map: HeaderMap): ConditionalLines {
@@ -275,7 +284,8 @@ function isPlainRecord(headers: HeaderInput): boolean {
  * current representation.
  */
 function listMatches(value: string, exists: boolean, etag: EntityTag | undefined, strong: boolean): boolean | undefined {
-  const walked = etag === undefined ? walkEntityTags(value, never, etag) : walkEntityTags(value, strong ? strongMatch : weakMatch, etag);
+  const walked =
+    etag === undefined ? walkEntityTags(value, never, etag) : walkEntityTags(value, strong ? strongMatch : weakMatch, etag);
   return walked === "*" ? exists : typeof walked === "boolean" ? walked : undefined;
 }
 
@@ -306,7 +316,10 @@ function dateOf(value: string | undefined): number {
 /** `current.etag`, checked to be an {@link (EntityTag:interface)} (its shape: a tag the client sends never matches bad characters). */
 function etagOf(current: CurrentRepresentation): EntityTag | undefined {
   const etag = current.etag;
-  if (etag === undefined || (typeof etag === "object" && etag !== null && typeof etag.weak === "boolean" && typeof etag.tag === "string")) {
+  if (
+    etag === undefined ||
+    (typeof etag === "object" && etag !== null && typeof etag.weak === "boolean" && typeof etag.tag === "string")
+  ) {
     return etag;
   }
   throw new TypeError(
@@ -324,6 +337,7 @@ function modifiedOf(current: CurrentRepresentation): number {
   } catch {
     // not a Date: reported below
   }
-  if (time !== time) throw new TypeError("typed-headers: evaluatePreconditions expects current.lastModified to be a valid Date (an HttpDate)");
+  if (time !== time)
+    throw new TypeError("typed-headers: evaluatePreconditions expects current.lastModified to be a valid Date (an HttpDate)");
   return wholeSeconds(time);
 }

@@ -93,5 +93,7 @@ function invalidSpec(spec: unknown): TypeError {
   } catch {
     shown = typeof spec;
   }
-  return new TypeError(`typed-headers: resolveRanges: ${shown} is not a byte range ({ first, last? } with first <= last, or { suffix }, integers from 0)`);
+  return new TypeError(
+    `typed-headers: resolveRanges: ${shown} is not a byte range ({ first, last? } with first <= last, or { suffix }, integers from 0)`,
+  );
 }

@@ -239,11 +239,22 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
 
   const headers = requestHeaders(field(request, "headers") as HeaderInput | undefined);
   if (headers === undefined) {
-    return blocked("preflight", { reason: "invalid-request-header", detail: "A request header has an invalid name or value, so fetch() throws." }, null);
+    return blocked(
+      "preflight",
+      { reason: "invalid-request-header", detail: "A request header has an invalid name or value, so fetch() throws." },
+      null,
+    );
   }
   const cache = field(request, "cache") ?? "default";
   if (typeof cache !== "string" || !CACHE_MODES.has(cache) || cache === "only-if-cached") {
-    return blocked("preflight", { reason: "invalid-cache-mode", detail: `The cache mode '${String(cache)}' cannot be used with mode 'cors', so fetch() throws.` }, null);
+    return blocked(
+      "preflight",
+      {
+        reason: "invalid-cache-mode",
+        detail: `The cache mode '${String(cache)}' cannot be used with mode 'cors', so fetch() throws.`,
+      },
+      null,
+    );
   }
   const preflightResponse = responseOf(field(exchange, "preflight"));
   const actualResponse = responseOf(field(exchange, "response"));
@@ -276,7 +287,10 @@ export function checkCors(request: CorsRequest, exchange: CorsExchange, options:
       privateNetwork,
       rules,
     });
-    const cachedSeconds = failure === undefined && !rules.cacheModesBypassingPreflightCache.has(cache) ? cachedFor(response, headers, credentials, rules) : 0;
+    const cachedSeconds =
+      failure === undefined && !rules.cacheModesBypassingPreflightCache.has(cache)
+        ? cachedFor(response, headers, credentials, rules)
+        : 0;
     preflight = { headers: sent, maxAge: cachedSeconds };
     if (failure !== undefined) return blocked("preflight", failure, preflight);
   }
@@ -445,7 +459,11 @@ function checkPreflight(headers: HeaderMap, status: unknown, context: PreflightC
     };
   }
   const headerWildcard = !credentials && names.includes("*");
-  if (context.authorization && !names.includes("authorization") && !(context.rules.wildcardCoversAuthorization && headerWildcard)) {
+  if (
+    context.authorization &&
+    !names.includes("authorization") &&
+    !(context.rules.wildcardCoversAuthorization && headerWildcard)
+  ) {
     return {
       reason: "disallowed-header",
       detail:
@@ -455,7 +473,10 @@ function checkPreflight(headers: HeaderMap, status: unknown, context: PreflightC
   const allowed = new Set(names);
   for (const name of context.names) {
     if (!allowed.has(name) && !headerWildcard) {
-      return { reason: "disallowed-header", detail: `Request header field ${name} is not allowed by Access-Control-Allow-Headers in preflight response.` };
+      return {
+        reason: "disallowed-header",
+        detail: `Request header field ${name} is not allowed by Access-Control-Allow-Headers in preflight response.`,
+      };
     }
   }
   return undefined;
@@ -478,7 +499,12 @@ function listValue(
  * Authorization when it checks a preflight, but not when it looks the request up in its preflight
  * cache, so such a request is preflighted every time (EngineRules.wildcardAuthorizationUncached).
  */
-function cachedFor(response: HeaderMap, headers: readonly (readonly [string, string])[], credentials: boolean, rules: EngineRules): number {
+function cachedFor(
+  response: HeaderMap,
+  headers: readonly (readonly [string, string])[],
+  credentials: boolean,
+  rules: EngineRules,
+): number {
   if (rules.wildcardAuthorizationUncached && headers.some(([name]) => name === "authorization")) {
     const names = listValue(response, "access-control-allow-headers", accessControlAllowHeadersHeader.parse);
     if (names !== "failure" && !names.includes("authorization") && !credentials) return 0;

@@ -75,16 +75,16 @@ type CheckedOriginsSetting<Origins, Credentials extends boolean, Insecure extend
 ]
   ? DynamicOrigins
   : [Origins] extends ["*"]
-  ? Credentials extends true
-    ? "origins: '*' is refused with credentials (any site could read credentialed responses): list the origins"
-    : Origins
-  : [Origins] extends [boolean]
-    ? "origins: reflecting any origin is not offered (every site could read your responses): list the origins, or write '*' without credentials"
-    : Origins extends readonly unknown[]
-      ? number extends Origins["length"]
-        ? Origins
-        : { readonly [K in keyof Origins]: CheckedOrigin<Origins[K], Credentials, Insecure> }
-      : Origins;
+    ? Credentials extends true
+      ? "origins: '*' is refused with credentials (any site could read credentialed responses): list the origins"
+      : Origins
+    : [Origins] extends [boolean]
+      ? "origins: reflecting any origin is not offered (every site could read your responses): list the origins, or write '*' without credentials"
+      : Origins extends readonly unknown[]
+        ? number extends Origins["length"]
+          ? Origins
+          : { readonly [K in keyof Origins]: CheckedOrigin<Origins[K], Credentials, Insecure> }
+        : Origins;
 
 type CheckedOrigin<S, Credentials extends boolean, Insecure extends boolean> = S extends RegExp | ((...args: never[]) => unknown)
   ? `origins: ${S extends RegExp ? "a RegExp" : "a function"} is not offered (the usual source of CORS bypasses): write exact origins or patterns such as https://*.example.com`

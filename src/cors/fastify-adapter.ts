@@ -23,7 +23,10 @@ import { mergeVary } from "./merge-vary.js";
  * ```
  * @public
  */
-export function fastifyCors(policy: CorsPolicy | DynamicCorsPolicy, options?: CorsAdapterOptions<FastifyRequest>): FastifyPluginCallback {
+export function fastifyCors(
+  policy: CorsPolicy | DynamicCorsPolicy,
+  options?: CorsAdapterOptions<FastifyRequest>,
+): FastifyPluginCallback {
   const onRefused = readOnRefused(policy, options, "fastifyCors");
   const decisions = new WeakMap<FastifyRequest, CorsDecision>();
   const decide = (request: FastifyRequest) => policy.handle({ method: request.method, headers: request.headers });
@@ -62,5 +65,8 @@ export function fastifyCors(policy: CorsPolicy | DynamicCorsPolicy, options?: Co
     app.addHook("onSend", onSend);
     done();
   };
-  return Object.assign(plugin, { [Symbol.for("skip-override")]: true, [Symbol.for("fastify.display-name")]: "typed-headers cors" });
+  return Object.assign(plugin, {
+    [Symbol.for("skip-override")]: true,
+    [Symbol.for("fastify.display-name")]: "typed-headers cors",
+  });
 }

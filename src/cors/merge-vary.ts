@@ -33,7 +33,8 @@ export function mergedVary(existing: VaryLines, added: string): string[] {
     if (typeof text === "string" && text.trim() !== "" && indexOfForbiddenChar(text) === -1) map.appendRaw("vary", text);
   }
   const ours = HeaderMap.from([["vary", added]]).get("vary");
-  if (!ours.ok) throw new TypeError(`typed-headers: mergeVary: ${JSON.stringify(added)} is not a Vary value (${ours.error.message})`);
+  if (!ours.ok)
+    throw new TypeError(`typed-headers: mergeVary: ${JSON.stringify(added)} is not a Vary value (${ours.error.message})`);
   map.append("vary", ours.value);
   return map.getAll("vary");
 }

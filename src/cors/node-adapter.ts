@@ -90,7 +90,8 @@ function writeDecision(
   if (decision.kind === "preflight") {
     if (!res.headersSent) {
       const head: string[] = [];
-      for (let i = 0; i < names.length; i++) head.push(names[i] as string, withVary(res, names[i] as string, values[i] as string));
+      for (let i = 0; i < names.length; i++)
+        head.push(names[i] as string, withVary(res, names[i] as string, values[i] as string));
       // Http2ServerResponse takes the same flat array (its typings list only records).
       (res as ServerResponse).writeHead(decision.status ?? 204, head);
     }
@@ -98,7 +99,8 @@ function writeDecision(
     return true;
   }
   if (!res.headersSent) {
-    for (let i = 0; i < names.length; i++) res.setHeader(names[i] as string, withVary(res, names[i] as string, values[i] as string));
+    for (let i = 0; i < names.length; i++)
+      res.setHeader(names[i] as string, withVary(res, names[i] as string, values[i] as string));
   }
   next?.();
   return false;

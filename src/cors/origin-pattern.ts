@@ -132,7 +132,9 @@ export function matchesPattern(origin: string, pattern: OriginPattern): boolean 
   if (!pattern.subdomains) return host === pattern.host;
   // ".example.com" must be a proper suffix that starts at a label boundary, after labels that are
   // all non-empty (the URL parser accepts "https://.a.example.com" and "https://a..example.com").
-  return host.length > pattern.host.length && host.endsWith(pattern.host) && !hasEmptyLabel(host, host.length - pattern.host.length);
+  return (
+    host.length > pattern.host.length && host.endsWith(pattern.host) && !hasEmptyLabel(host, host.length - pattern.host.length)
+  );
 }
 
 /** Whether the labels of `host[0, end)` (followed by a dot at `end`) include an empty one. */

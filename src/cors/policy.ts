@@ -235,7 +235,9 @@ const KNOWN_KEYS = new Set([
  * ```
  * @public
  */
-export function corsPolicy<const Config extends CorsPolicyConfigCandidate>(config: CheckedCorsPolicyConfig<Config>): CorsPolicyFor<Config> {
+export function corsPolicy<const Config extends CorsPolicyConfigCandidate>(
+  config: CheckedCorsPolicyConfig<Config>,
+): CorsPolicyFor<Config> {
   try {
     return compile(config as unknown as CorsPolicyConfig | DynamicCorsPolicyConfig) as CorsPolicyFor<Config>;
   } catch (error) {
@@ -292,7 +294,12 @@ function compile(input: CorsPolicyConfig | DynamicCorsPolicyConfig): CorsPolicy 
   if (isDynamic(config.origins)) {
     allowThis = config.origins;
     allow = allowThis.allow;
-    if (typeof allow !== "function") problem("origins", config.origins, 'expected an array of origins and patterns, "*", or { allow(origin) } with allow a function.');
+    if (typeof allow !== "function")
+      problem(
+        "origins",
+        config.origins,
+        'expected an array of origins and patterns, "*", or { allow(origin) } with allow a function.',
+      );
   } else if (anyOrigin) {
     if (credentials)
       problem(
@@ -416,7 +423,9 @@ async function decideDynamic(
   if (origin?.ok && origin.value !== "null" && (!policy.secureOnly || isHttpsOrLoopback(origin.value))) {
     const answer: unknown = await allow.call(policy.allowThis, origin.value as Origin);
     if (typeof answer !== "boolean") {
-      throw new TypeError(`typed-headers: corsPolicy: origins.allow must answer true or false (or a promise of one), not ${typeof answer}.`);
+      throw new TypeError(
+        `typed-headers: corsPolicy: origins.allow must answer true or false (or a promise of one), not ${typeof answer}.`,
+      );
     }
     allowed = answer;
   }
@@ -486,7 +495,11 @@ const VARY_PREFLIGHT = `${VARY_ORIGIN}, ${VARY_PREFLIGHT_ANY_ORIGIN}`;
 //   the policy's own precomputed strings (and the validated origin), so the decision's map owns
 //   them without checking them again. `dynamicAllowed` is the dynamic check's answer about this
 //   request's origin (false for static policies).
-function decide(policy: Compiled, request: { readonly method: string; readonly headers: HeaderInput }, dynamicAllowed: boolean): CorsDecision {
+function decide(
+  policy: Compiled,
+  request: { readonly method: string; readonly headers: HeaderInput },
+  dynamicAllowed: boolean,
+): CorsDecision {
   // Missing headers would read as a request without Origin, answered "not CORS" in silence.
   if (request?.headers == null) throw new TypeError(MISSING_HEADERS);
   const incoming = HeaderMap.from(request.headers);
@@ -523,7 +536,8 @@ function decide(policy: Compiled, request: { readonly method: string; readonly h
     else {
       const origin = originLine.length > MAX_ORIGIN_LENGTH ? undefined : parseHeader("origin", originLine);
       if (origin === undefined || !origin.ok) return refuse("invalid-origin");
-      if (!(policy.allow === undefined ? originAllowed(policy, origin.value) : dynamicAllowed)) return refuse("disallowed-origin");
+      if (!(policy.allow === undefined ? originAllowed(policy, origin.value) : dynamicAllowed))
+        return refuse("disallowed-origin");
       allowOrigin = origin.value;
     }
   }

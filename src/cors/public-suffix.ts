@@ -36,7 +36,11 @@ function suffixRules(): SuffixRules {
   let i = 0;
   while (i < text.length) {
     let end = i;
-    for (let c = text.charCodeAt(end); end < text.length && c !== 0x2c && c !== 0x3d && c !== 0x7b && c !== 0x7d; c = text.charCodeAt(++end));
+    for (
+      let c = text.charCodeAt(end);
+      end < text.length && c !== 0x2c && c !== 0x3d && c !== 0x7b && c !== 0x7d;
+      c = text.charCodeAt(++end)
+    );
     const parent = enclosing[enclosing.length - 1];
     const name = parent === undefined ? text.slice(i, end) : `${text.slice(i, end)}.${parent}`;
     i = end;

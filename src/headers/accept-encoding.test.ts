@@ -105,9 +105,27 @@ describe("Accept-Language", () => {
 });
 
 // The laws of every header, on generated weighted lists.
-headerLaws(acceptEncodingHeader, parsedValues(acceptEncodingHeader, fc
-      .array(fc.tuple(fc.constantFrom("gzip", "br", "identity", "*", "deflate", "zstd"), fc.option(fc.integer({ min: 0, max: 1000 }))), { minLength: 1, maxLength: 4 })
-      .map((members) => members.map(([value, q]) => (q === null ? value : `${value};q=${q / 1000}`)).join(", "))));
-headerLaws(acceptLanguageHeader, parsedValues(acceptLanguageHeader, fc
-      .array(fc.tuple(fc.constantFrom("en", "en-us", "fr-ca", "*", "de", "zh-hant-tw"), fc.option(fc.integer({ min: 0, max: 1000 }))), { minLength: 1, maxLength: 4 })
-      .map((members) => members.map(([value, q]) => (q === null ? value : `${value};q=${q / 1000}`)).join(", "))));
+headerLaws(
+  acceptEncodingHeader,
+  parsedValues(
+    acceptEncodingHeader,
+    fc
+      .array(
+        fc.tuple(fc.constantFrom("gzip", "br", "identity", "*", "deflate", "zstd"), fc.option(fc.integer({ min: 0, max: 1000 }))),
+        { minLength: 1, maxLength: 4 },
+      )
+      .map((members) => members.map(([value, q]) => (q === null ? value : `${value};q=${q / 1000}`)).join(", ")),
+  ),
+);
+headerLaws(
+  acceptLanguageHeader,
+  parsedValues(
+    acceptLanguageHeader,
+    fc
+      .array(
+        fc.tuple(fc.constantFrom("en", "en-us", "fr-ca", "*", "de", "zh-hant-tw"), fc.option(fc.integer({ min: 0, max: 1000 }))),
+        { minLength: 1, maxLength: 4 },
+      )
+      .map((members) => members.map(([value, q]) => (q === null ? value : `${value};q=${q / 1000}`)).join(", ")),
+  ),
+);

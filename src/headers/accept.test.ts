@@ -118,7 +118,13 @@ headerLaws(
   parsedValues(
     acceptHeader,
     fc
-      .array(fc.tuple(fc.constantFrom("text/html", "*/*", "image/*", "application/json;v=1", "text/plain;charset=utf-8"), fc.option(fc.integer({ min: 0, max: 1000 }))), { minLength: 1, maxLength: 4 })
+      .array(
+        fc.tuple(
+          fc.constantFrom("text/html", "*/*", "image/*", "application/json;v=1", "text/plain;charset=utf-8"),
+          fc.option(fc.integer({ min: 0, max: 1000 })),
+        ),
+        { minLength: 1, maxLength: 4 },
+      )
       .map((members) => members.map(([range, q]) => (q === null ? range : `${range};q=${q / 1000}`)).join(", ")),
   ),
 );

@@ -14,5 +14,6 @@ import { trueHeader } from "./families.js";
  * ```
  * @public
  */
-export const accessControlAllowCredentialsHeader: HeaderCodec<"access-control-allow-credentials", true> =
-  /* @__PURE__ */ codecOf(/* @__PURE__ */ trueHeader("access-control-allow-credentials"));
+export const accessControlAllowCredentialsHeader: HeaderCodec<"access-control-allow-credentials", true> = /* @__PURE__ */ codecOf(
+  /* @__PURE__ */ trueHeader("access-control-allow-credentials"),
+);

@@ -14,6 +14,7 @@ import { tokenListHeader } from "./families.js";
  * ```
  * @public
  */
-export const accessControlAllowHeadersHeader: HeaderCodec<"access-control-allow-headers", readonly (FieldName | "*")[]> = /* @__PURE__ */ codecOf(
-  /* @__PURE__ */ tokenListHeader("access-control-allow-headers", { lowercase: true, nonEmpty: false, member: "field name" }),
-);
+export const accessControlAllowHeadersHeader: HeaderCodec<"access-control-allow-headers", readonly (FieldName | "*")[]> =
+  /* @__PURE__ */ codecOf(
+    /* @__PURE__ */ tokenListHeader("access-control-allow-headers", { lowercase: true, nonEmpty: false, member: "field name" }),
+  );

@@ -14,6 +14,7 @@ import { tokenListHeader } from "./families.js";
  * ```
  * @public
  */
-export const accessControlAllowMethodsHeader: HeaderCodec<"access-control-allow-methods", readonly (Method | "*")[]> = /* @__PURE__ */ codecOf(
-  /* @__PURE__ */ tokenListHeader("access-control-allow-methods", { lowercase: false, nonEmpty: false, member: "method" }),
-);
+export const accessControlAllowMethodsHeader: HeaderCodec<"access-control-allow-methods", readonly (Method | "*")[]> =
+  /* @__PURE__ */ codecOf(
+    /* @__PURE__ */ tokenListHeader("access-control-allow-methods", { lowercase: false, nonEmpty: false, member: "method" }),
+  );

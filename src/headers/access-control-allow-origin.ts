@@ -38,11 +38,12 @@ function scanAllowOrigin(s: string, start: number, end: number): ParseResult<All
  * ```
  * @public
  */
-export const accessControlAllowOriginHeader: HeaderCodec<"access-control-allow-origin", AllowOriginValue> = /* @__PURE__ */ codecOf({
-  name: "access-control-allow-origin",
-  parse: (value) => parseSingle(value, scanAllowOrigin),
-  serialize: (value) =>
-    value === "*" || isOriginOrNull(value)
-      ? value
-      : invalidValue("access-control-allow-origin", value, '"*", "null" or a serialized origin'),
-});
+export const accessControlAllowOriginHeader: HeaderCodec<"access-control-allow-origin", AllowOriginValue> =
+  /* @__PURE__ */ codecOf({
+    name: "access-control-allow-origin",
+    parse: (value) => parseSingle(value, scanAllowOrigin),
+    serialize: (value) =>
+      value === "*" || isOriginOrNull(value)
+        ? value
+        : invalidValue("access-control-allow-origin", value, '"*", "null" or a serialized origin'),
+  });

@@ -14,6 +14,7 @@ import { tokenListHeader } from "./families.js";
  * ```
  * @public
  */
-export const accessControlExposeHeadersHeader: HeaderCodec<"access-control-expose-headers", readonly (FieldName | "*")[]> = /* @__PURE__ */ codecOf(
-  /* @__PURE__ */ tokenListHeader("access-control-expose-headers", { lowercase: true, nonEmpty: false, member: "field name" }),
-);
+export const accessControlExposeHeadersHeader: HeaderCodec<"access-control-expose-headers", readonly (FieldName | "*")[]> =
+  /* @__PURE__ */ codecOf(
+    /* @__PURE__ */ tokenListHeader("access-control-expose-headers", { lowercase: true, nonEmpty: false, member: "field name" }),
+  );

@@ -16,6 +16,7 @@ import { tokenListHeader } from "./families.js";
  * ```
  * @public
  */
-export const accessControlRequestHeadersHeader: HeaderCodec<"access-control-request-headers", readonly FieldName[]> = /* @__PURE__ */ codecOf(
-  /* @__PURE__ */ tokenListHeader("access-control-request-headers", { lowercase: true, nonEmpty: true, member: "field name" }),
-);
+export const accessControlRequestHeadersHeader: HeaderCodec<"access-control-request-headers", readonly FieldName[]> =
+  /* @__PURE__ */ codecOf(
+    /* @__PURE__ */ tokenListHeader("access-control-request-headers", { lowercase: true, nonEmpty: true, member: "field name" }),
+  );

@@ -20,5 +20,7 @@ export const accessControlRequestMethodHeader: HeaderCodec<"access-control-reque
   name: "access-control-request-method",
   parse: (value) => parseSingle(value, scanMethod),
   serialize: (value) =>
-    typeof value === "string" && isToken(value) ? value : invalidValue("access-control-request-method", value, "a method (token)"),
+    typeof value === "string" && isToken(value)
+      ? value
+      : invalidValue("access-control-request-method", value, "a method (token)"),
 });

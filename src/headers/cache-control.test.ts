@@ -7,14 +7,38 @@ const parse = (value: string | string[]) => cacheControlHeader.parse(value);
 describe("Cache-Control (RFC 9111 §5.2)", () => {
   test.each<[string, CacheControl, string]>([
     ["max-age=0", { maxAge: 0 }, "max-age=0"],
-    ["public, max-age=31536000, immutable", { public: true, maxAge: 31536000, immutable: true }, "max-age=31536000, public, immutable"],
-    ["no-cache, no-store, must-revalidate", { noCache: true, noStore: true, mustRevalidate: true }, "no-cache, no-store, must-revalidate"],
+    [
+      "public, max-age=31536000, immutable",
+      { public: true, maxAge: 31536000, immutable: true },
+      "max-age=31536000, public, immutable",
+    ],
+    [
+      "no-cache, no-store, must-revalidate",
+      { noCache: true, noStore: true, mustRevalidate: true },
+      "no-cache, no-store, must-revalidate",
+    ],
     ["private, max-age=0", { private: true, maxAge: 0 }, "max-age=0, private"],
-    ['no-cache="Set-Cookie, X-Foo"', { noCache: [FieldName.from("set-cookie"), FieldName.from("x-foo")] }, 'no-cache="set-cookie, x-foo"'],
+    [
+      'no-cache="Set-Cookie, X-Foo"',
+      { noCache: [FieldName.from("set-cookie"), FieldName.from("x-foo")] },
+      'no-cache="set-cookie, x-foo"',
+    ],
     ["private=set-cookie", { private: [FieldName.from("set-cookie")] }, 'private="set-cookie"'],
-    ["s-maxage=60, proxy-revalidate, no-transform, must-understand", { sMaxage: 60, proxyRevalidate: true, noTransform: true, mustUnderstand: true }, "s-maxage=60, proxy-revalidate, must-understand, no-transform"],
-    ["max-age=1, stale-while-revalidate=59, stale-if-error=86400", { maxAge: 1, staleWhileRevalidate: 59, staleIfError: 86400 }, "max-age=1, stale-while-revalidate=59, stale-if-error=86400"],
-    ["max-stale, min-fresh=10, only-if-cached", { maxStale: true, minFresh: 10, onlyIfCached: true }, "max-stale, min-fresh=10, only-if-cached"],
+    [
+      "s-maxage=60, proxy-revalidate, no-transform, must-understand",
+      { sMaxage: 60, proxyRevalidate: true, noTransform: true, mustUnderstand: true },
+      "s-maxage=60, proxy-revalidate, must-understand, no-transform",
+    ],
+    [
+      "max-age=1, stale-while-revalidate=59, stale-if-error=86400",
+      { maxAge: 1, staleWhileRevalidate: 59, staleIfError: 86400 },
+      "max-age=1, stale-while-revalidate=59, stale-if-error=86400",
+    ],
+    [
+      "max-stale, min-fresh=10, only-if-cached",
+      { maxStale: true, minFresh: 10, onlyIfCached: true },
+      "max-stale, min-fresh=10, only-if-cached",
+    ],
     ["max-stale=30", { maxStale: 30 }, "max-stale=30"],
     ['MAX-AGE="60"', { maxAge: 60 }, "max-age=60"],
     ["", {}, ""],
@@ -27,7 +51,14 @@ describe("Cache-Control (RFC 9111 §5.2)", () => {
     const result = parse('community="UCI", foo, Bar=baz, quoted="a \\"b\\" c"');
     expect(result).toEqual({
       ok: true,
-      value: { extensions: new Map<string, string | true>([["community", "UCI"], ["foo", true], ["bar", "baz"], ["quoted", 'a "b" c']]) },
+      value: {
+        extensions: new Map<string, string | true>([
+          ["community", "UCI"],
+          ["foo", true],
+          ["bar", "baz"],
+          ["quoted", 'a "b" c'],
+        ]),
+      },
     });
     expect(result.ok && cacheControlHeader.serialize(result.value)).toBe('community=UCI, foo, bar=baz, quoted="a \\"b\\" c"');
   });
@@ -50,7 +81,10 @@ describe("Cache-Control (RFC 9111 §5.2)", () => {
     });
 
     test("conflicting directives are all kept (the cache honours the most restrictive)", () => {
-      expect(parse("max-age=600, no-cache, public, private")).toEqual({ ok: true, value: { maxAge: 600, noCache: true, public: true, private: true } });
+      expect(parse("max-age=600, no-cache, public, private")).toEqual({
+        ok: true,
+        value: { maxAge: 600, noCache: true, public: true, private: true },
+      });
     });
   });
 
@@ -96,8 +130,15 @@ describe("Cache-Control (RFC 9111 §5.2)", () => {
   });
 
   test("max-age is always serialized unquoted", () => {
-    expect(cacheControlHeader.serialize({ maxAge: 60, sMaxage: 0, maxStale: 1, minFresh: 2, staleIfError: 3, staleWhileRevalidate: 4 })).toBe(
-      "max-age=60, s-maxage=0, stale-while-revalidate=4, stale-if-error=3, max-stale=1, min-fresh=2",
-    );
+    expect(
+      cacheControlHeader.serialize({
+        maxAge: 60,
+        sMaxage: 0,
+        maxStale: 1,
+        minFresh: 2,
+        staleIfError: 3,
+        staleWhileRevalidate: 4,
+      }),
+    ).toBe("max-age=60, s-maxage=0, stale-while-revalidate=4, stale-if-error=3, max-stale=1, min-fresh=2");
   });
 });

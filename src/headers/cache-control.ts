@@ -331,7 +331,8 @@ function serializeCacheControl(value: CacheControl): string {
       for (const [name, argument] of entries ?? []) {
         const text = argument === true ? "" : formatArgument(argument);
         if (typeof name !== "string" || !isLowercaseToken(name) || directiveIndex(name) !== -1 || text === undefined) {
-          problem = "extensions to map lowercase tokens other than the registered directives to true or a string of field-value characters";
+          problem =
+            "extensions to map lowercase tokens other than the registered directives to true or a string of field-value characters";
           break;
         }
         parts.push(argument === true ? name : `${name}=${text}`);

@@ -332,7 +332,20 @@ headerLaws(
   parsedValues(
     contentTypeHeader,
     fc
-      .tuple(fc.string({ unit: fc.constantFrom(..."abcxyz019-+.".split("")), minLength: 1, maxLength: 8 }), fc.string({ unit: fc.constantFrom(..."abcxyz019-+.".split("")), minLength: 1, maxLength: 8 }), fc.array(fc.tuple(fc.string({ unit: fc.constantFrom(..."abcxyz019-+.".split("")), minLength: 1, maxLength: 8 }), fc.oneof(fc.string({ unit: fc.constantFrom(..."abcxyz019-+.".split("")), minLength: 1, maxLength: 8 }), fc.constantFrom('"a b"', '"x;y"', '""'))), { maxLength: 3 }))
+      .tuple(
+        fc.string({ unit: fc.constantFrom(..."abcxyz019-+.".split("")), minLength: 1, maxLength: 8 }),
+        fc.string({ unit: fc.constantFrom(..."abcxyz019-+.".split("")), minLength: 1, maxLength: 8 }),
+        fc.array(
+          fc.tuple(
+            fc.string({ unit: fc.constantFrom(..."abcxyz019-+.".split("")), minLength: 1, maxLength: 8 }),
+            fc.oneof(
+              fc.string({ unit: fc.constantFrom(..."abcxyz019-+.".split("")), minLength: 1, maxLength: 8 }),
+              fc.constantFrom('"a b"', '"x;y"', '""'),
+            ),
+          ),
+          { maxLength: 3 },
+        ),
+      )
       .map(([type, subtype, parameters]) => [`${type}/${subtype}`, ...parameters.map(([n, v]) => `${n}=${v}`)].join(";")),
   ),
 );

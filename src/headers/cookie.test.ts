@@ -21,15 +21,34 @@ describe("Cookie parse (RFC 6265bis §5.7.3, as browsers send it)", () => {
   });
 
   test("split at the first =, trimmed of SP/HTAB, empty pairs skipped", () => {
-    expect(parse(" a = b=c ;;\t; d=\t")).toEqual({ ok: true, value: [{ name: "a", value: "b=c" }, { name: "d", value: "" }] });
+    expect(parse(" a = b=c ;;\t; d=\t")).toEqual({
+      ok: true,
+      value: [
+        { name: "a", value: "b=c" },
+        { name: "d", value: "" },
+      ],
+    });
   });
 
   test("a pair without = is a nameless cookie, sent as its value", () => {
-    expect(parse("lonely; a=1")).toEqual({ ok: true, value: [{ name: "", value: "lonely" }, { name: "a", value: "1" }] });
+    expect(parse("lonely; a=1")).toEqual({
+      ok: true,
+      value: [
+        { name: "", value: "lonely" },
+        { name: "a", value: "1" },
+      ],
+    });
   });
 
   test("several lines (HTTP/2 crumbs) are one list", () => {
-    expect(parse(["a=1", "b=2; c=3"])).toEqual({ ok: true, value: [{ name: "a", value: "1" }, { name: "b", value: "2" }, { name: "c", value: "3" }] });
+    expect(parse(["a=1", "b=2; c=3"])).toEqual({
+      ok: true,
+      value: [
+        { name: "a", value: "1" },
+        { name: "b", value: "2" },
+        { name: "c", value: "3" },
+      ],
+    });
   });
 
   test("no cookie at all is the error empty; control characters are invalid", () => {
@@ -66,7 +85,12 @@ describe("cookieValue / cookieValues", () => {
 
 describe("Cookie serialize", () => {
   test("name=value pairs joined with '; '", () => {
-    expect(serialize([{ name: "a", value: "1" }, { name: "b", value: '"x"' }])).toBe('a=1; b="x"');
+    expect(
+      serialize([
+        { name: "a", value: "1" },
+        { name: "b", value: '"x"' },
+      ]),
+    ).toBe('a=1; b="x"');
   });
   test.each([
     ["empty list", []],

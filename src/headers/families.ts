@@ -45,7 +45,9 @@ export function tokenListHeader<Name extends string, Member extends string>(
     },
     serialize: (value) => {
       const members = tokenArraySnapshot(value, lowercase);
-      return members !== undefined && !(nonEmpty && members.length === 0) ? members.join(", ") : invalidValue(name, value, expected);
+      return members !== undefined && !(nonEmpty && members.length === 0)
+        ? members.join(", ")
+        : invalidValue(name, value, expected);
     },
     merge: appendNew,
   };

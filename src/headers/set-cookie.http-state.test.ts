@@ -30,7 +30,11 @@ const NOW = Date.UTC(2012, 0, 1);
  */
 const RFC6265BIS: Readonly<Record<string, readonly { name: string; value: string }[]>> = {
   "0004": [{ name: "", value: "foo" }],
-  "0021": [{ name: "a", value: "b" }, { name: "", value: "x" }, { name: "c", value: "d" }],
+  "0021": [
+    { name: "a", value: "b" },
+    { name: "", value: "x" },
+    { name: "c", value: "d" },
+  ],
   "0023": [{ name: "", value: "foo" }],
   "0024": [{ name: "", value: "foo" }],
   "0025": [{ name: "", value: "foo" }],
@@ -40,11 +44,17 @@ const RFC6265BIS: Readonly<Record<string, readonly { name: string; value: string
   CHROMIUM0009: [{ name: "", value: "BLAHHH" }],
   CHROMIUM0010: [{ name: "", value: '"BLA\\"HHH"' }],
   CHROMIUM0012: [{ name: "", value: "ABC" }],
-  MOZILLA0012: [{ name: "test", value: '"fubar! = foo' }, { name: "", value: "five" }],
+  MOZILLA0012: [
+    { name: "test", value: '"fubar! = foo' },
+    { name: "", value: "five" },
+  ],
   MOZILLA0014: [{ name: "", value: "six" }],
   MOZILLA0015: [{ name: "", value: "seven" }],
   MOZILLA0016: [{ name: "", value: "eight" }],
-  MOZILLA0017: [{ name: "", value: "eight" }, { name: "test", value: "six" }],
+  MOZILLA0017: [
+    { name: "", value: "eight" },
+    { name: "test", value: "six" },
+  ],
   NAME0017: [{ name: "", value: "a=bar" }],
   NAME0023: [{ name: "", value: "foo" }],
   NAME0025: [{ name: "", value: "==a=bar" }],
@@ -111,8 +121,19 @@ class CookieStore {
     if (hostOnly) domain = url.hostname;
     else if (!domainMatch(url.hostname, domain)) return;
     if (c.secure === true && url.protocol !== "https:") return;
-    const cookie: StoredCookie = { name: c.name, value: c.value, domain, hostOnly, path: c.path ?? defaultPath(url.pathname), secure: c.secure === true, expiry, created };
-    const old = this.#cookies.findIndex((o) => o.name === cookie.name && o.domain === cookie.domain && o.hostOnly === cookie.hostOnly && o.path === cookie.path);
+    const cookie: StoredCookie = {
+      name: c.name,
+      value: c.value,
+      domain,
+      hostOnly,
+      path: c.path ?? defaultPath(url.pathname),
+      secure: c.secure === true,
+      expiry,
+      created,
+    };
+    const old = this.#cookies.findIndex(
+      (o) => o.name === cookie.name && o.domain === cookie.domain && o.hostOnly === cookie.hostOnly && o.path === cookie.path,
+    );
     if (old !== -1) {
       cookie.created = (this.#cookies[old] as StoredCookie).created;
       this.#cookies.splice(old, 1);

@@ -47,8 +47,12 @@ describe("SetCookie type", () => {
 
 describe("SetCookie.from: the name prefixes", () => {
   test("a __Host- cookie with secure, path / and no domain compiles", () => {
-    expectTypeOf(SetCookie.from({ name: "__Host-session", value: "v", secure: true, path: "/", httpOnly: true })).toEqualTypeOf<SetCookie>();
-    expectTypeOf(SetCookie.from({ name: "__Secure-id", value: "v", secure: true, domain: "example.com" })).toEqualTypeOf<SetCookie>();
+    expectTypeOf(
+      SetCookie.from({ name: "__Host-session", value: "v", secure: true, path: "/", httpOnly: true }),
+    ).toEqualTypeOf<SetCookie>();
+    expectTypeOf(
+      SetCookie.from({ name: "__Secure-id", value: "v", secure: true, domain: "example.com" }),
+    ).toEqualTypeOf<SetCookie>();
     expectTypeOf(SetCookie.from({ name: "plain", value: "v" })).toEqualTypeOf<SetCookie>();
   });
 
@@ -71,7 +75,11 @@ describe("SetCookie.from: the name prefixes", () => {
   });
 
   test("CookiePrefixRules states the rules", () => {
-    expectTypeOf<CookiePrefixRules<"__Host-x">>().toEqualTypeOf<{ readonly secure: true; readonly path: "/"; readonly domain?: never }>();
+    expectTypeOf<CookiePrefixRules<"__Host-x">>().toEqualTypeOf<{
+      readonly secure: true;
+      readonly path: "/";
+      readonly domain?: never;
+    }>();
     expectTypeOf<CookiePrefixRules<"__secure-x">>().toEqualTypeOf<{ readonly secure: true }>();
     expectTypeOf<CookiePrefixRules<"x">>().toEqualTypeOf<unknown>();
   });

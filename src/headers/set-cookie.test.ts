@@ -15,7 +15,11 @@ function one(line: string): unknown {
 
 describe("Set-Cookie parse (RFC 6265bis §5.6)", () => {
   test("a line is one cookie and its attributes; attribute names in any case", () => {
-    expect(one("id=a3fWa; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Domain=.Example.COM; Path=/docs; SECURE; httponly; samesite=strict; PARTITIONED")).toEqual({
+    expect(
+      one(
+        "id=a3fWa; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Domain=.Example.COM; Path=/docs; SECURE; httponly; samesite=strict; PARTITIONED",
+      ),
+    ).toEqual({
       name: "id",
       value: "a3fWa",
       expires: new Date(Date.UTC(2037, 9, 21, 7, 28, 0)),
@@ -53,7 +57,11 @@ describe("Set-Cookie parse (RFC 6265bis §5.6)", () => {
     expect(one("a=1; Path=/x; Path=relative")).toEqual({ name: "a", value: "1" });
     expect(one("a=1; Domain=a.example; Domain=")).toEqual({ name: "a", value: "1", domain: "a.example" });
     expect(one("a=1; Max-Age=10; Max-Age=1.5")).toEqual({ name: "a", value: "1", maxAge: 10 });
-    expect(one("a=1; Expires=Thu, 01 Jan 2037 00:00:00 GMT; Expires=soon")).toEqual({ name: "a", value: "1", expires: new Date(Date.UTC(2037, 0, 1)) });
+    expect(one("a=1; Expires=Thu, 01 Jan 2037 00:00:00 GMT; Expires=soon")).toEqual({
+      name: "a",
+      value: "1",
+      expires: new Date(Date.UTC(2037, 0, 1)),
+    });
     expect(one("a=1; SameSite=Lax; SameSite=sometimes")).toEqual({ name: "a", value: "1" });
     expect(one("a=1; Secure=no; HttpOnly=false")).toEqual({ name: "a", value: "1", secure: true, httpOnly: true });
     expect(one("a=1; Version=1; Comment=x; Priority=High")).toEqual({ name: "a", value: "1" });
@@ -101,7 +109,13 @@ describe("Set-Cookie parse (RFC 6265bis §5.6)", () => {
   });
 
   test("several lines: one cookie each, in order; the first ignored line fails with its index and offset", () => {
-    expect(parse(["a=1", "b=2, c=3"])).toEqual({ ok: true, value: [{ name: "a", value: "1" }, { name: "b", value: "2, c=3" }] });
+    expect(parse(["a=1", "b=2, c=3"])).toEqual({
+      ok: true,
+      value: [
+        { name: "a", value: "1" },
+        { name: "b", value: "2, c=3" },
+      ],
+    });
     const result = parse(["a=1", "b=2", "c=3; SameSite=None"]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -125,7 +139,19 @@ describe("Set-Cookie parse (RFC 6265bis §5.6)", () => {
 describe("Set-Cookie serialize", () => {
   test("canonical attribute order and spelling", () => {
     expect(
-      serialize([{ name: "id", value: "x", maxAge: 60, domain: "example.com", path: "/", secure: true, httpOnly: true, sameSite: "None", partitioned: true }]),
+      serialize([
+        {
+          name: "id",
+          value: "x",
+          maxAge: 60,
+          domain: "example.com",
+          path: "/",
+          secure: true,
+          httpOnly: true,
+          sameSite: "None",
+          partitioned: true,
+        },
+      ]),
     ).toBe("id=x; Max-Age=60; Domain=example.com; Path=/; Secure; HttpOnly; SameSite=None; Partitioned");
     expect(serialize([{ name: "id", value: '"q"', expires: new Date(Date.UTC(2037, 0, 1, 0, 0, 0, 999)) }])).toBe(
       'id="q"; Expires=Thu, 01 Jan 2037 00:00:00 GMT',
@@ -134,7 +160,12 @@ describe("Set-Cookie serialize", () => {
 
   test("one cookie per call: several cookies are several field lines", () => {
     expect(() => serialize([])).toThrow(/typed-headers: cannot serialize set-cookie: expected an array of one cookie/);
-    expect(() => serialize([{ name: "a", value: "1" }, { name: "b", value: "2" }])).toThrow(TypeError);
+    expect(() =>
+      serialize([
+        { name: "a", value: "1" },
+        { name: "b", value: "2" },
+      ]),
+    ).toThrow(TypeError);
   });
 
   const refused: [string, unknown][] = [
@@ -195,7 +226,12 @@ describe("Set-Cookie serialize", () => {
   });
 
   test("throwing getters, proxies and odd arrays give the library's TypeError", () => {
-    const throwing = { name: "a", get value(): string { throw new Error("boom"); } };
+    const throwing = {
+      name: "a",
+      get value(): string {
+        throw new Error("boom");
+      },
+    };
     expect(() => serialize([throwing])).toThrow(/^typed-headers:/);
     const revoked = Proxy.revocable([], {});
     revoked.revoke();
@@ -205,8 +241,24 @@ describe("Set-Cookie serialize", () => {
   });
 
   test("SetCookie.from returns a frozen checked copy, without unknown fields", () => {
-    const cookie = SetCookie.from({ name: "__Host-s", value: "v", secure: true, path: "/", httpOnly: true, sameSite: "Lax", maxAge: 3600 });
-    expect(cookie).toEqual({ name: "__Host-s", value: "v", secure: true, path: "/", httpOnly: true, sameSite: "Lax", maxAge: 3600 });
+    const cookie = SetCookie.from({
+      name: "__Host-s",
+      value: "v",
+      secure: true,
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      maxAge: 3600,
+    });
+    expect(cookie).toEqual({
+      name: "__Host-s",
+      value: "v",
+      secure: true,
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      maxAge: 3600,
+    });
     expect(Object.isFrozen(cookie)).toBe(true);
     expect(() => SetCookie.from({ name: "a", value: "1", extra: 1 } as SetCookie)).not.toThrow();
     expect(SetCookie.from({ name: "a", value: "1", extra: 1 } as SetCookie)).toEqual({ name: "a", value: "1" });
@@ -220,7 +272,9 @@ const cookieValue = fc.oneof(
   fc.string({ unit: fc.constantFrom(...COOKIE_OCTETS), maxLength: 20 }),
   fc.string({ unit: fc.constantFrom(...COOKIE_OCTETS), maxLength: 10 }).map((s) => `"${s}"`),
 );
-const label = fc.string({ unit: fc.constantFrom(..."abcxyz0189-".split("")), minLength: 1, maxLength: 8 }).filter((l) => !l.startsWith("-") && !l.endsWith("-"));
+const label = fc
+  .string({ unit: fc.constantFrom(..."abcxyz0189-".split("")), minLength: 1, maxLength: 8 })
+  .filter((l) => !l.startsWith("-") && !l.endsWith("-"));
 const domain = fc.array(label, { minLength: 1, maxLength: 3 }).map((labels) => labels.join("."));
 const path = fc.string({ unit: fc.constantFrom(..."/abc-_.~%!$'()*+,=:@".split("")), maxLength: 12 }).map((p) => `/${p}`);
 const wholeSecondDate = fc.integer({ min: -11644473600, max: 253402300799 }).map((s) => new Date(s * 1000));
@@ -231,17 +285,30 @@ const lifetime = fc.oneof(
 );
 const security = fc.oneof(
   fc.record({ sameSite: fc.constantFrom("Strict", "Lax") }, { requiredKeys: [] }),
-  fc.record({ secure: fc.constant(true), sameSite: fc.constantFrom("Strict", "Lax", "None"), partitioned: fc.constant(true) }, { requiredKeys: ["secure"] }),
+  fc.record(
+    { secure: fc.constant(true), sameSite: fc.constantFrom("Strict", "Lax", "None"), partitioned: fc.constant(true) },
+    { requiredKeys: ["secure"] },
+  ),
 );
 const plainName = token.filter((n) => !/^__(secure|host)-/i.test(n));
 
 /** Valid cookies of every kind: plain, `__Secure-`, `__Host-`. */
 export const validSetCookie: fc.Arbitrary<SetCookie> = fc.oneof(
-  fc.tuple(plainName, cookieValue, fc.record({ domain, path, httpOnly: fc.constant(true) }, { requiredKeys: [] }), lifetime, security).map(
-    ([name, value, rest, life, sec]) => ({ name, value, ...rest, ...life, ...sec }) as SetCookie,
-  ),
-  fc.tuple(token, cookieValue, lifetime).map(([name, value, life]) => ({ name: `__Secure-${name}`, value, secure: true, ...life }) as SetCookie),
-  fc.tuple(token, cookieValue, lifetime).map(([name, value, life]) => ({ name: `__Host-${name}`, value, secure: true, path: "/", ...life }) as SetCookie),
+  fc
+    .tuple(
+      plainName,
+      cookieValue,
+      fc.record({ domain, path, httpOnly: fc.constant(true) }, { requiredKeys: [] }),
+      lifetime,
+      security,
+    )
+    .map(([name, value, rest, life, sec]) => ({ name, value, ...rest, ...life, ...sec }) as SetCookie),
+  fc
+    .tuple(token, cookieValue, lifetime)
+    .map(([name, value, life]) => ({ name: `__Secure-${name}`, value, secure: true, ...life }) as SetCookie),
+  fc
+    .tuple(token, cookieValue, lifetime)
+    .map(([name, value, life]) => ({ name: `__Host-${name}`, value, secure: true, path: "/", ...life }) as SetCookie),
 );
 
 function isFieldValue(s: string): boolean {
@@ -271,10 +338,28 @@ describe("Set-Cookie laws", () => {
   });
 
   test("injection through any field is refused or cannot change the cookie", () => {
-    const nasty = fc.oneof(anyString, headerish, fc.constantFrom("; Domain=evil.example", "\r\nSet-Cookie: x=1", "a\u0000b", " x ", ";", "=", ","));
+    const nasty = fc.oneof(
+      anyString,
+      headerish,
+      fc.constantFrom("; Domain=evil.example", "\r\nSet-Cookie: x=1", "a\u0000b", " x ", ";", "=", ","),
+    );
     // Prefixed too, so that a value passes the first checks (a path's "/", a domain's label).
-    const hostile = fc.oneof(nasty, fc.tuple(fc.constantFrom("/", "a", "example.com", '"'), nasty).map(([p, s]) => p + s));
-    const field = fc.constantFrom("name", "value", "domain", "path", "sameSite", "maxAge", "expires", "secure", "httpOnly", "partitioned");
+    const hostile = fc.oneof(
+      nasty,
+      fc.tuple(fc.constantFrom("/", "a", "example.com", '"'), nasty).map(([p, s]) => p + s),
+    );
+    const field = fc.constantFrom(
+      "name",
+      "value",
+      "domain",
+      "path",
+      "sameSite",
+      "maxAge",
+      "expires",
+      "secure",
+      "httpOnly",
+      "partitioned",
+    );
     fc.assert(
       fc.property(validSetCookie, field, hostile, (cookie, key, bad) => {
         const tampered = { ...cookie, [key]: bad } as SetCookie;
@@ -302,4 +387,8 @@ describe("Set-Cookie laws", () => {
 });
 
 // The laws of every header, on one generated cookie (one field line each).
-headerLaws(setCookieHeader, validSetCookie.map((cookie) => [cookie]), { lenientParse: true });
+headerLaws(
+  setCookieHeader,
+  validSetCookie.map((cookie) => [cookie]),
+  { lenientParse: true },
+);

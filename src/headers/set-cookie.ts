@@ -144,7 +144,12 @@ function parseLine(line: string, index: number, base: number): ParseResult<SetCo
   const length = line.length;
   const bad = indexOfCookieControl(line);
   if (bad !== -1) {
-    return ignored("invalid-character", index, base + bad, `it holds ${describeChar(line, bad)} at offset ${base + bad}, a control character.`);
+    return ignored(
+      "invalid-character",
+      index,
+      base + bad,
+      `it holds ${describeChar(line, bad)} at offset ${base + bad}, a control character.`,
+    );
   }
   let pairEnd = line.indexOf(";");
   if (pairEnd === -1) pairEnd = length;
@@ -162,7 +167,12 @@ function parseLine(line: string, index: number, base: number): ParseResult<SetCo
   }
   if (name === "" && value === "") return ignored("empty", index, base, "it has neither a cookie name nor a value.");
   if (name.length + value.length > MAX_NAME_VALUE) {
-    return ignored("oversized-cookie", index, base, `its name and value are ${name.length + value.length} octets long together, over the limit of ${MAX_NAME_VALUE}.`);
+    return ignored(
+      "oversized-cookie",
+      index,
+      base,
+      `its name and value are ${name.length + value.length} octets long together, over the limit of ${MAX_NAME_VALUE}.`,
+    );
   }
 
   let expires = NaN;
@@ -282,9 +292,17 @@ function attributeAt(s: string, start: number, end: number): Attribute {
     case 0x64:
       return isWordAt(s, start, end, "domain") ? Attribute.Domain : Attribute.Unknown;
     case 0x70:
-      return isWordAt(s, start, end, "path") ? Attribute.Path : isWordAt(s, start, end, "partitioned") ? Attribute.Partitioned : Attribute.Unknown;
+      return isWordAt(s, start, end, "path")
+        ? Attribute.Path
+        : isWordAt(s, start, end, "partitioned")
+          ? Attribute.Partitioned
+          : Attribute.Unknown;
     case 0x73:
-      return isWordAt(s, start, end, "secure") ? Attribute.Secure : isWordAt(s, start, end, "samesite") ? Attribute.SameSite : Attribute.Unknown;
+      return isWordAt(s, start, end, "secure")
+        ? Attribute.Secure
+        : isWordAt(s, start, end, "samesite")
+          ? Attribute.SameSite
+          : Attribute.Unknown;
     case 0x68:
       return isWordAt(s, start, end, "httponly") ? Attribute.HttpOnly : Attribute.Unknown;
     default:
@@ -400,9 +418,12 @@ function serializeCookie(input: unknown): string | { readonly why: string } {
   }
   if (typeof name !== "string" || !isToken(name)) return { why: "a name that is a token (RFC 9110)" };
   if (typeof value !== "string" || !isCookieValue(value)) {
-    return { why: "a value of cookie-octets (no whitespace, DQUOTE, comma, semicolon, backslash or control character; encode it first)" };
+    return {
+      why: "a value of cookie-octets (no whitespace, DQUOTE, comma, semicolon, backslash or control character; encode it first)",
+    };
   }
-  if (name.length + value.length > MAX_NAME_VALUE) return { why: `a name and value of at most ${MAX_NAME_VALUE} octets together` };
+  if (name.length + value.length > MAX_NAME_VALUE)
+    return { why: `a name and value of at most ${MAX_NAME_VALUE} octets together` };
   const secure = flag(secureField);
   const httpOnly = flag(httpOnlyField);
   const partitioned = flag(partitionedField);
@@ -424,7 +445,15 @@ function serializeCookie(input: unknown): string | { readonly why: string } {
   if (expires !== undefined && maxAge !== undefined) {
     return { why: "either maxAge or expires, not both (browsers ignore Expires next to Max-Age)" };
   }
-  const problem = securityProblem(name, value, domain as string | undefined, path as string | undefined, secure, sameSite as SameSite | undefined, partitioned);
+  const problem = securityProblem(
+    name,
+    value,
+    domain as string | undefined,
+    path as string | undefined,
+    secure,
+    sameSite as SameSite | undefined,
+    partitioned,
+  );
   if (problem !== undefined) return { why: `a cookie browsers accept: ${problem[1]}` };
 
   let output = `${name}=${value}`;
@@ -455,7 +484,11 @@ function onlyMember(cookies: unknown): unknown {
 function serialize(cookies: readonly SetCookie[]): string {
   const only = onlyMember(cookies);
   if (only === NOT_ONE) {
-    return invalidValue("set-cookie", cookies, "an array of one cookie: each cookie is its own field line (HeaderMap.append writes one line per cookie)");
+    return invalidValue(
+      "set-cookie",
+      cookies,
+      "an array of one cookie: each cookie is its own field line (HeaderMap.append writes one line per cookie)",
+    );
   }
   const output = serializeCookie(only);
   return typeof output === "string" ? output : invalidValue("set-cookie", only, output.why);
@@ -480,7 +513,10 @@ function serialize(cookies: readonly SetCookie[]): string {
  * ```
  * @public
  */
-export const setCookieHeader: HeaderCodec<"set-cookie", readonly SetCookie[]> = /* @__PURE__ */ codecOf<"set-cookie", readonly SetCookie[]>({
+export const setCookieHeader: HeaderCodec<"set-cookie", readonly SetCookie[]> = /* @__PURE__ */ codecOf<
+  "set-cookie",
+  readonly SetCookie[]
+>({
   name: "set-cookie",
   parse,
   serialize,

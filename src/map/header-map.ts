@@ -344,7 +344,8 @@ export class HeaderMap implements Iterable<[string, string]> {
     const names = this.#names;
     const values = this.#values;
     const positions = this.#indexed()?.get(name);
-    if (positions !== undefined) return positions.length === 1 ? values[positions[0] as number] : positions.map((i) => values[i] as string);
+    if (positions !== undefined)
+      return positions.length === 1 ? values[positions[0] as number] : positions.map((i) => values[i] as string);
     if (this.#index !== undefined) return undefined;
     let found: Lines | undefined;
     for (let i = 0; i < names.length; i++) {

@@ -24,7 +24,9 @@ const MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
 
 /** Whether `c` is a cookie-date delimiter. */
 function isDelimiter(c: number): boolean {
-  return c === 0x09 || (c >= 0x20 && c <= 0x2f) || (c >= 0x3b && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
+  return (
+    c === 0x09 || (c >= 0x20 && c <= 0x2f) || (c >= 0x3b && c <= 0x40) || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e)
+  );
 }
 
 /** The number of days in `month` (0–11) of the Gregorian `year`. */

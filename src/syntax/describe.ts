@@ -18,7 +18,8 @@ export function describeValue(value: unknown): string {
   let shown: string | undefined;
   try {
     if (typeof value === "bigint") shown = `${value.toString()}n`;
-    else if (typeof value === "number") shown = String(value); // NaN and Infinity, which JSON shows as null
+    else if (typeof value === "number")
+      shown = String(value); // NaN and Infinity, which JSON shows as null
     else if (typeof value !== "symbol" && typeof value !== "function") shown = JSON.stringify(value);
   } catch {
     // A circular value, a throwing toJSON or getter, a Proxy: fall back to its type.

@@ -108,7 +108,14 @@ describe("HttpDate", () => {
   });
 
   test("from refuses what no IMF-fixdate can write, with the library's TypeError", () => {
-    for (const input of [NaN, Infinity, new Date("x"), at("+010000-01-01T00:00:00Z"), at("-000001-12-31T23:59:59Z"), "yesterday"]) {
+    for (const input of [
+      NaN,
+      Infinity,
+      new Date("x"),
+      at("+010000-01-01T00:00:00Z"),
+      at("-000001-12-31T23:59:59Z"),
+      "yesterday",
+    ]) {
       expect(() => HttpDate.from(input as never)).toThrow(/^typed-headers: HttpDate.from/);
     }
     expect(() => HttpDate.from({} as never)).toThrow(TypeError);

@@ -109,9 +109,7 @@ export type HeaderErrorCode =
  * ```
  * @public
  */
-export type ParseResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: HeaderError };
+export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: HeaderError };
 
 /** A failed {@link ParseResult}. @internal */
 export type Failure = { readonly ok: false; readonly error: HeaderError };

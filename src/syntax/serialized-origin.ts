@@ -94,7 +94,8 @@ export function scanOrigin(s: string, start: number, end: number): ParseResult<O
     let port = 0;
     for (; i < end && charKind(s, i) === 2; i++) port = port * 10 + s.charCodeAt(i) - 0x30;
     const digits = i - portStart;
-    portOk = digits > 0 && digits <= 5 && (digits === 1 || s.charCodeAt(portStart) !== 0x30) && port <= 65535 && port !== defaultPort;
+    portOk =
+      digits > 0 && digits <= 5 && (digits === 1 || s.charCodeAt(portStart) !== 0x30) && port <= 65535 && port !== defaultPort;
   }
   if (defaultPort !== undefined) {
     if (domain && !punycode && portOk && i === end && (!lastLabelDigit || isDottedDecimal(s, hostStart, hostEnd))) {
@@ -200,7 +201,14 @@ function rejected(
  * tuple origin (`sent`, what a browser sends), the error shows that origin and points at the
  * first difference; otherwise it names `part` (e.g. `host "a.1"`) or the character at `at`.
  */
-function notAnOrigin(s: string, start: number, end: number, sent: string | undefined, at: number, part?: string): ParseResult<never> {
+function notAnOrigin(
+  s: string,
+  start: number,
+  end: number,
+  sent: string | undefined,
+  at: number,
+  part?: string,
+): ParseResult<never> {
   const text = s.slice(start, end);
   if (sent !== undefined && sent !== "null" && sent !== text) {
     let d = 0;

@@ -25,7 +25,20 @@ const plain = (value: unknown) => new Hostile(fc.stringify(value), () => value);
 /** A recipe that makes a fresh value with `make`. */
 const made = (label: string, make: () => unknown) => new Hostile(label, make);
 
-const LINE_BREAKERS = ["x\r\ninjected: 1", "a\nb", "a\rb", "a\0b", "é", "☃", " padded ", "", "*", "origin", "GET", "https://a.example"];
+const LINE_BREAKERS = [
+  "x\r\ninjected: 1",
+  "a\nb",
+  "a\rb",
+  "a\0b",
+  "é",
+  "☃",
+  " padded ",
+  "",
+  "*",
+  "origin",
+  "GET",
+  "https://a.example",
+];
 
 /** Strings a serializer must never emit raw, mixed with ordinary ones. */
 export const trickyString = fc.constantFrom(...LINE_BREAKERS);
@@ -58,7 +71,10 @@ function throwingProxy(): object {
   const thrower = () => {
     throw new HostileError("trap");
   };
-  return new Proxy({}, { get: thrower, has: thrower, ownKeys: thrower, getPrototypeOf: thrower, getOwnPropertyDescriptor: thrower, apply: thrower });
+  return new Proxy(
+    {},
+    { get: thrower, has: thrower, ownKeys: thrower, getPrototypeOf: thrower, getOwnPropertyDescriptor: thrower, apply: thrower },
+  );
 }
 
 /** A Proxy over an array that reports a valid array but answers reads with `dirty` on the second pass. */
@@ -123,9 +139,21 @@ const validList: fc.Arbitrary<string[]> = fc.constantFrom(["GET"], ["origin", "a
 
 /** Values that attack through shape: proxies, getters, iterators, subclasses, holes. */
 export const hostileObject: fc.Arbitrary<Hostile> = fc.oneof(
-  fc.tuple(validList, fc.array(trickyString, { minLength: 1, maxLength: 3 })).map(([clean, dirty]) => made(`ownIterator(${fc.stringify(clean)} / ${fc.stringify(dirty)})`, () => ownIterator(clean, dirty))),
-  fc.tuple(validList, fc.array(trickyString, { minLength: 1, maxLength: 3 })).map(([clean, dirty]) => made(`changingIndexes(${fc.stringify(clean)} / ${fc.stringify(dirty)})`, () => changingIndexes(clean, dirty))),
-  fc.tuple(validList, fc.array(trickyString, { minLength: 1, maxLength: 3 })).map(([clean, dirty]) => made(`flippingArrayProxy(${fc.stringify(clean)} / ${fc.stringify(dirty)})`, () => flippingArrayProxy(clean, dirty))),
+  fc
+    .tuple(validList, fc.array(trickyString, { minLength: 1, maxLength: 3 }))
+    .map(([clean, dirty]) =>
+      made(`ownIterator(${fc.stringify(clean)} / ${fc.stringify(dirty)})`, () => ownIterator(clean, dirty)),
+    ),
+  fc
+    .tuple(validList, fc.array(trickyString, { minLength: 1, maxLength: 3 }))
+    .map(([clean, dirty]) =>
+      made(`changingIndexes(${fc.stringify(clean)} / ${fc.stringify(dirty)})`, () => changingIndexes(clean, dirty)),
+    ),
+  fc
+    .tuple(validList, fc.array(trickyString, { minLength: 1, maxLength: 3 }))
+    .map(([clean, dirty]) =>
+      made(`flippingArrayProxy(${fc.stringify(clean)} / ${fc.stringify(dirty)})`, () => flippingArrayProxy(clean, dirty)),
+    ),
   validList.map((clean) => made(`ArraySubclass(${fc.stringify(clean)})`, () => ArraySubclass.from(clean))),
   fc.constantFrom(
     // eslint-disable-next-line no-sparse-arrays
@@ -142,12 +170,28 @@ export const hostileObject: fc.Arbitrary<Hostile> = fc.oneof(
     made("throwing conversions", throwingConversions),
     made("[throwing conversions]", () => [throwingConversions()]),
     made("every field a throwing getter", () =>
-      throwingGetters(["origin", "method", "headers", "status", "credentials", "preflight", "response", "engine", "origins", "name", "privateNetwork"]),
+      throwingGetters([
+        "origin",
+        "method",
+        "headers",
+        "status",
+        "credentials",
+        "preflight",
+        "response",
+        "engine",
+        "origins",
+        "name",
+        "privateNetwork",
+      ]),
     ),
     made("getters valid once, then CR/LF", () => changingGetters({ origin: "https://a.example", method: "GET" }, "x\r\ny")),
     made("null-prototype object", () => Object.create(null) as object),
     made("Map of headers", () => new Map([["origin", "https://a.example"]])),
-    made("Headers-like of non-strings", () => ({ get: () => 5, getSetCookie: () => [1], [Symbol.iterator]: () => [[1, 2]][Symbol.iterator]() })),
+    made("Headers-like of non-strings", () => ({
+      get: () => 5,
+      getSetCookie: () => [1],
+      [Symbol.iterator]: () => [[1, 2]][Symbol.iterator](),
+    })),
     made("Headers-like that throws", () => ({
       get() {
         throw new HostileError("get");
@@ -163,14 +207,29 @@ export const hostileObject: fc.Arbitrary<Hostile> = fc.oneof(
     made("rawHeaders with non-strings", () => ["Origin", 5, "Vary", { toString: () => "x" }]),
     made("rawHeaders with null", () => ["Origin", "https://a.example", null, "x"]),
     made("pairs with a BigInt", () => [["origin", 1n]]),
-    made("throwing function", () =>
-      function hostile() {
-        throw new HostileError("called");
-      },
+    made(
+      "throwing function",
+      () =>
+        function hostile() {
+          throw new HostileError("called");
+        },
     ),
   ),
   fc
-    .constantFrom("origin", "method", "headers", "status", "name", "parse", "serialize", "length", "credentials", "origins", "get", "getSetCookie")
+    .constantFrom(
+      "origin",
+      "method",
+      "headers",
+      "status",
+      "name",
+      "parse",
+      "serialize",
+      "length",
+      "credentials",
+      "origins",
+      "get",
+      "getSetCookie",
+    )
     .map((key) => made(`throwing getter ${key}`, () => throwingGetters([key]))),
 );
 

@@ -18,7 +18,8 @@ export function throwsOnlyLibraryTypeError<T>(what: string, call: () => T): { ok
     return { ok: true, value: call() };
   } catch (error) {
     if (!isLibraryTypeError(error)) {
-      const shown = error instanceof HostileError ? `the caller's own ${error.message} error` : String((error as Error)?.stack ?? error);
+      const shown =
+        error instanceof HostileError ? `the caller's own ${error.message} error` : String((error as Error)?.stack ?? error);
       expect.fail(`${what} threw something other than the library's TypeError: ${shown}`);
     }
     return { ok: false };

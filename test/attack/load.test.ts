@@ -36,8 +36,24 @@ interface Case {
   readonly statuses: readonly number[];
 }
 
-const REFUSED = ["https://evil.example", "https://app.example.evil", "https://preview.example", "http://app.example", "null", "https://APP.example", "https://app.example/"];
-const MALFORMED = ["https://app.example, https://evil.example", "https://app.example\u0001", "https://app.example:443", " ", "https://[::1%25x]", "x".repeat(5000), "https://a.preview.example\u00ff"];
+const REFUSED = [
+  "https://evil.example",
+  "https://app.example.evil",
+  "https://preview.example",
+  "http://app.example",
+  "null",
+  "https://APP.example",
+  "https://app.example/",
+];
+const MALFORMED = [
+  "https://app.example, https://evil.example",
+  "https://app.example\u0001",
+  "https://app.example:443",
+  " ",
+  "https://[::1%25x]",
+  "x".repeat(5000),
+  "https://a.preview.example\u00ff",
+];
 
 function head(method: string, lines: readonly string[]): string {
   return `${method} /items HTTP/1.1\r\nHost: 127.0.0.1\r\n${lines.map((line) => `${line}\r\n`).join("")}Connection: close\r\n\r\n`;
@@ -53,15 +69,62 @@ function cases(): Case[] {
   ];
   for (const [origin, allowed] of origins) {
     out.push({ label: `GET from ${origin}`, head: head("GET", [`Origin: ${origin}`]), echo: allowed, statuses: [200, 400] });
-    out.push({ label: `preflight PUT from ${origin}`, head: head("OPTIONS", [`Origin: ${origin}`, "Access-Control-Request-Method: PUT", "Access-Control-Request-Headers: content-type,x-request-id"]), echo: allowed, statuses: allowed === null ? [403, 400] : [204] });
-    out.push({ label: `refused preflight PATCH from ${origin}`, head: head("OPTIONS", [`Origin: ${origin}`, "Access-Control-Request-Method: PATCH"]), echo: null, statuses: [403, 400] });
-    out.push({ label: `preflight with a refused header from ${origin}`, head: head("OPTIONS", [`Origin: ${origin}`, "Access-Control-Request-Method: GET", "Access-Control-Request-Headers: cookie"]), echo: null, statuses: [403, 400] });
-    out.push({ label: `malformed ACRM from ${origin}`, head: head("OPTIONS", [`Origin: ${origin}`, "Access-Control-Request-Method: GE T"]), echo: null, statuses: [403, 400] });
-    out.push({ label: `two Origin lines, first ${origin}`, head: head("GET", [`Origin: ${origin}`, "Origin: https://evil.example"]), echo: null, statuses: [200, 400] });
+    out.push({
+      label: `preflight PUT from ${origin}`,
+      head: head("OPTIONS", [
+        `Origin: ${origin}`,
+        "Access-Control-Request-Method: PUT",
+        "Access-Control-Request-Headers: content-type,x-request-id",
+      ]),
+      echo: allowed,
+      statuses: allowed === null ? [403, 400] : [204],
+    });
+    out.push({
+      label: `refused preflight PATCH from ${origin}`,
+      head: head("OPTIONS", [`Origin: ${origin}`, "Access-Control-Request-Method: PATCH"]),
+      echo: null,
+      statuses: [403, 400],
+    });
+    out.push({
+      label: `preflight with a refused header from ${origin}`,
+      head: head("OPTIONS", [
+        `Origin: ${origin}`,
+        "Access-Control-Request-Method: GET",
+        "Access-Control-Request-Headers: cookie",
+      ]),
+      echo: null,
+      statuses: [403, 400],
+    });
+    out.push({
+      label: `malformed ACRM from ${origin}`,
+      head: head("OPTIONS", [`Origin: ${origin}`, "Access-Control-Request-Method: GE T"]),
+      echo: null,
+      statuses: [403, 400],
+    });
+    out.push({
+      label: `two Origin lines, first ${origin}`,
+      head: head("GET", [`Origin: ${origin}`, "Origin: https://evil.example"]),
+      echo: null,
+      statuses: [200, 400],
+    });
   }
   out.push({ label: "no Origin", head: head("GET", []), echo: null, statuses: [200] });
-  out.push({ label: "OPTIONS without Origin", head: head("OPTIONS", ["Access-Control-Request-Method: PUT"]), echo: null, statuses: [200] });
-  out.push({ label: "a huge ACRH", head: head("OPTIONS", ["Origin: https://app.example", "Access-Control-Request-Method: PUT", `Access-Control-Request-Headers: ${"a,".repeat(3000)}`]), echo: null, statuses: [403, 431, 400] });
+  out.push({
+    label: "OPTIONS without Origin",
+    head: head("OPTIONS", ["Access-Control-Request-Method: PUT"]),
+    echo: null,
+    statuses: [200],
+  });
+  out.push({
+    label: "a huge ACRH",
+    head: head("OPTIONS", [
+      "Origin: https://app.example",
+      "Access-Control-Request-Method: PUT",
+      `Access-Control-Request-Headers: ${"a,".repeat(3000)}`,
+    ]),
+    echo: null,
+    statuses: [403, 431, 400],
+  });
   out.push({ label: "a garbage request line", head: "\u0000\u0001 garbage\r\n\r\n", echo: null, statuses: [400] });
   return out;
 }
@@ -82,7 +145,10 @@ function exchange(port: number, text: string): Promise<Answer> {
     socket.on("close", () => {
       const raw = Buffer.concat(chunks).toString("latin1");
       const [status = "", ...rest] = raw.slice(0, raw.indexOf("\r\n\r\n")).split("\r\n");
-      const lines = rest.map((line): [string, string] => [line.slice(0, line.indexOf(":")).toLowerCase(), line.slice(line.indexOf(":") + 1).trim()]);
+      const lines = rest.map((line): [string, string] => [
+        line.slice(0, line.indexOf(":")).toLowerCase(),
+        line.slice(line.indexOf(":") + 1).trim(),
+      ]);
       resolve({ status: Number(status.split(" ")[1]), lines });
     });
     socket.end(Buffer.from(text, "latin1"));
@@ -114,8 +180,11 @@ function fetchServer(): Server {
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     try {
       const headers = new Headers();
-      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
-      const { preflight, apply } = cors(new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method ?? "GET", headers }));
+      for (let i = 0; i + 1 < req.rawHeaders.length; i += 2)
+        headers.append(req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string);
+      const { preflight, apply } = cors(
+        new Request(`http://127.0.0.1${req.url ?? "/"}`, { method: req.method ?? "GET", headers }),
+      );
       const response = preflight ?? apply(new Response("ok", { headers: { vary: "Accept-Encoding", "x-total": "3" } }));
       res.writeHead(response.status, [...response.headers].flat());
       res.end();
@@ -123,7 +192,8 @@ function fetchServer(): Server {
       // new Request() refuses some inputs Node's parser lets through (e.g. a method it forbids):
       // that is the runtime's answer, not the adapter's; anything else is a failure.
       const message = String(error);
-      if (!/Request|Headers|method|header/i.test(message) || /typed-headers/.test(message)) serverFailures.push(`fetchCors: ${message}`);
+      if (!/Request|Headers|method|header/i.test(message) || /typed-headers/.test(message))
+        serverFailures.push(`fetchCors: ${message}`);
       res.statusCode = 400;
       res.end();
     }
@@ -155,7 +225,11 @@ function checkAnswer(adapter: string, request: Case, answer: Answer): void {
   const acac = answer.lines.filter(([name]) => name === "access-control-allow-credentials").map(([, value]) => value);
   expect(acac, what).toEqual(request.echo === null ? [] : ["true"]);
   if (request.head.includes("Origin:")) {
-    const vary = answer.lines.filter(([name]) => name === "vary").map(([, value]) => value).join(", ").toLowerCase();
+    const vary = answer.lines
+      .filter(([name]) => name === "vary")
+      .map(([, value]) => value)
+      .join(", ")
+      .toLowerCase();
     expect(vary, what).toContain("origin");
     // The app's own Vary is kept (fetchCors answers preflights with a response of its own).
     if (!(adapter === "fetchCors" && request.head.startsWith("OPTIONS"))) expect(vary, what).toContain("accept-encoding");
@@ -181,7 +255,9 @@ describe(`load over loopback: ${REQUESTS} requests or ${SECONDS} s per adapter`,
         };
         const started = Date.now();
         await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-        console.info(`load, ${name}: ${sent} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, ${CONCURRENCY} at a time`);
+        console.info(
+          `load, ${name}: ${sent} requests in ${((Date.now() - started) / 1000).toFixed(1)} s, ${CONCURRENCY} at a time`,
+        );
         expect(serverFailures).toEqual([]);
         expect(sent).toBeGreaterThanOrEqual(Math.min(REQUESTS, mix.length));
         expect(server.listening).toBe(true);

@@ -146,7 +146,7 @@ const MATRIX: Record<string, string[]> = {
     "https://app.example.com\u200b",
     "https://app.example.c\u00adom",
   ],
-  "ports": [
+  ports: [
     "https://app.example.com:443",
     "https://app.example.com:8443",
     "https://api.example.com",
@@ -240,15 +240,43 @@ describe("origin-bypass matrix: the policy agrees with the URL-parser reference"
   test("generated mutations of allowed origins", () => {
     const allowed = MATRIX["exact and pattern matches (allowed)"] as string[];
     const edit = fc.oneof(
-      fc.constantFrom(".", "..", "@", "\\", "/", ":", "%2e", "%00", " ", "\t", ",", "evil", "a.", ".evil.com", "\u0430", "\uff0e", ":443", ":80", ":*", "*"),
+      fc.constantFrom(
+        ".",
+        "..",
+        "@",
+        "\\",
+        "/",
+        ":",
+        "%2e",
+        "%00",
+        " ",
+        "\t",
+        ",",
+        "evil",
+        "a.",
+        ".evil.com",
+        "\u0430",
+        "\uff0e",
+        ":443",
+        ":80",
+        ":*",
+        "*",
+      ),
       fc.string({ maxLength: 3 }),
     );
     const mutated = fc
-      .tuple(fc.constantFrom(...allowed), fc.array(fc.tuple(fc.nat(), edit, fc.constantFrom("insert", "replace", "delete")), { minLength: 1, maxLength: 3 }))
+      .tuple(
+        fc.constantFrom(...allowed),
+        fc.array(fc.tuple(fc.nat(), edit, fc.constantFrom("insert", "replace", "delete")), { minLength: 1, maxLength: 3 }),
+      )
       .map(([origin, edits]) =>
         edits.reduce((s, [at, text, how]) => {
           const i = at % (s.length + 1);
-          return how === "insert" ? s.slice(0, i) + text + s.slice(i) : how === "replace" ? s.slice(0, i) + text + s.slice(i + text.length) : s.slice(0, i) + s.slice(i + 1);
+          return how === "insert"
+            ? s.slice(0, i) + text + s.slice(i)
+            : how === "replace"
+              ? s.slice(0, i) + text + s.slice(i + text.length)
+              : s.slice(0, i) + s.slice(i + 1);
         }, origin),
       );
     fc.assert(fc.property(mutated, (origin) => checkOrigin(origin)));

@@ -153,9 +153,14 @@ describe("defect 3: parsers return results for any argument; throwing APIs throw
     const request = throwing(["origin", "method", "headers", "credentials", "privateNetwork"]);
     const exchange = throwing(["preflight", "response"]);
     expect(() => checkCors(request as never, exchange as never, throwing(["engine"]) as never)).not.toThrow();
-    const verdict = checkCors({ origin: "https://a.example", method: "GET" }, { response: throwing(["status", "headers"]) as never });
+    const verdict = checkCors(
+      { origin: "https://a.example", method: "GET" },
+      { response: throwing(["status", "headers"]) as never },
+    );
     expect(verdict).toMatchObject({ ok: false, stage: "response" });
-    expect(checkCors({ origin: "https://a.example", method: "GET" }, throwing(["response"]) as never)).toMatchObject({ ok: true });
+    expect(checkCors({ origin: "https://a.example", method: "GET" }, throwing(["response"]) as never)).toMatchObject({
+      ok: true,
+    });
   });
 
   test("every TypeError keeps the typed-headers: prefix when building the message would throw", () => {

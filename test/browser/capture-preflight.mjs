@@ -49,14 +49,17 @@ try {
     credentials: "include",
     headers: { "Content-Type": "application/json", "X-Request-Id": "7f3a" },
   };
-  const outcome = await tab.evaluate(async ({ url, init }) => {
-    try {
-      const r = await fetch(url, { ...init, body: JSON.stringify({ done: true }) });
-      return `ok ${r.status}`;
-    } catch (e) {
-      return `${e.name}: ${e.message}`;
-    }
-  }, { url: `http://127.0.0.1:${apiPort}/api/items/42`, init: pageRequest });
+  const outcome = await tab.evaluate(
+    async ({ url, init }) => {
+      try {
+        const r = await fetch(url, { ...init, body: JSON.stringify({ done: true }) });
+        return `ok ${r.status}`;
+      } catch (e) {
+        return `${e.name}: ${e.message}`;
+      }
+    },
+    { url: `http://127.0.0.1:${apiPort}/api/items/42`, init: pageRequest },
+  );
   const capture = {
     description:
       "A CORS preflight captured from headless Chromium on loopback (page and API on two ports of 127.0.0.1). The request is exactly what Node received; the response is the header block the test API sent back.",

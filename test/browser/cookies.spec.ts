@@ -17,7 +17,7 @@ const ORDINARY = [
   "theme=dark; Max-Age=3600; Path=/",
   "prefs=a%3Db; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Path=/app",
   "strict=1; SameSite=Strict",
-  "quoted=\"a b\"; Path=/",
+  'quoted="a b"; Path=/',
   "empty=; Path=/",
   "__Secure-id=1; Secure; Path=/",
   "__Host-session=s; Secure; Path=/; HttpOnly; SameSite=Lax",
@@ -45,7 +45,7 @@ const HOSTILE = [
   "a=b\u0001c",
   "a=b\u007fc",
   "\ta \t=\t b \t; \tpath\t=\t/t\t",
-  "a=\"unterminated; Path=/",
+  'a="unterminated; Path=/',
   "a=1;;; ;Secure=no",
   `big=${"v".repeat(4093)}`,
   `big=${"v".repeat(4094)}`,
@@ -59,17 +59,46 @@ const HOSTILE = [
   "a=\tb",
   "a\tb=c",
   "==x",
-  "=\"x",
+  '="x',
   "a==b",
 ];
 
 /** Lines from parts that matter to the grammar, without CR, LF or NUL (no server can send them). */
 const part = fc.constantFrom(
-  "a", "B", "=", "==", ";", "; ", " ", "\t", ",", '"', "\\", "\u0001", "\u007f", "/", "x y",
-  "Path=/p", "path", "Domain=", "Secure", "secure=", "HttpOnly", "Max-Age=5", "max-age=-3",
-  "Expires=Fri, 01 Jan 2038 00:00:00 GMT", "SameSite=Lax", "samesite=none", "Partitioned", "__Host-", "__Secure-",
+  "a",
+  "B",
+  "=",
+  "==",
+  ";",
+  "; ",
+  " ",
+  "\t",
+  ",",
+  '"',
+  "\\",
+  "\u0001",
+  "\u007f",
+  "/",
+  "x y",
+  "Path=/p",
+  "path",
+  "Domain=",
+  "Secure",
+  "secure=",
+  "HttpOnly",
+  "Max-Age=5",
+  "max-age=-3",
+  "Expires=Fri, 01 Jan 2038 00:00:00 GMT",
+  "SameSite=Lax",
+  "samesite=none",
+  "Partitioned",
+  "__Host-",
+  "__Secure-",
 );
-const GENERATED = fc.sample(fc.array(part, { minLength: 1, maxLength: 10 }).map((parts) => parts.join("")), { numRuns: 60, seed: 15 });
+const GENERATED = fc.sample(
+  fc.array(part, { minLength: 1, maxLength: 10 }).map((parts) => parts.join("")),
+  { numRuns: 60, seed: 15 },
+);
 
 /** What a cookie looks like in Chromium's store, reduced to what Set-Cookie decides. */
 interface Held {
@@ -87,7 +116,7 @@ interface Held {
 const FOUR_HUNDRED_DAYS = 400 * 24 * 3600;
 
 /** What the parse says Chromium holds after the line, at `now` (seconds). */
-function expected(line: string, now: number): Omit<Held, "expires"> & { expires: number } | null {
+function expected(line: string, now: number): (Omit<Held, "expires"> & { expires: number }) | null {
   const parsed = SetCookie.parse(line);
   if (!parsed.ok) return null;
   const c = parsed.value;
@@ -119,7 +148,11 @@ beforeAll(async () => {
     // Only /set?i=N sets a cookie (not /favicon.ico, which Chromium asks for after each page).
     const url = new URL(request.path, "http://x");
     const line = url.pathname === "/set" ? lines[Number(url.searchParams.get("i"))] : undefined;
-    return { status: 200, lines: [...(line === undefined ? [] : [`Set-Cookie: ${line}`]), "Content-Type: text/plain"], body: "ok" };
+    return {
+      status: 200,
+      lines: [...(line === undefined ? [] : [`Set-Cookie: ${line}`]), "Content-Type: text/plain"],
+      body: "ok",
+    };
   });
   browser = await launchChromium();
   context = await browser.newContext();
@@ -156,13 +189,21 @@ function chromiumDeparture(line: string): { why: string; chromium: "refuses" | "
   const parsed = SetCookie.parse(line);
   if (parsed.ok) {
     const { name, value, expires, maxAge } = parsed.value;
-    if (name.includes("\t") || value.includes("\t")) return { why: "refuses an HTAB inside a cookie's name or value (§5.6 allows it)", chromium: "refuses" };
-    if (name === "" && value.includes("=")) return { why: 'refuses a nameless cookie whose value holds "=" (§5.6 keeps it)', chromium: "refuses" };
+    if (name.includes("\t") || value.includes("\t"))
+      return { why: "refuses an HTAB inside a cookie's name or value (§5.6 allows it)", chromium: "refuses" };
+    if (name === "" && value.includes("="))
+      return { why: 'refuses a nameless cookie whose value holds "=" (§5.6 keeps it)', chromium: "refuses" };
     if (expires === undefined && maxAge === undefined && /expires=[^;]*\b(1[0-5]\d\d|1600)\b/i.test(line)) {
-      return { why: "takes an Expires year before 1601 as the earliest date and drops the cookie (§5.1.1 fails the date, so the cookie lasts the session)", chromium: "refuses" };
+      return {
+        why: "takes an Expires year before 1601 as the earliest date and drops the cookie (§5.1.1 fails the date, so the cookie lasts the session)",
+        chromium: "refuses",
+      };
     }
   } else if (/^__host-/i.test(line) && /domain=127\.0\.0\.1/i.test(line) && parsed.error.code === "invalid-cookie-prefix") {
-    return { why: "keeps a __Host- cookie whose Domain is the request's IP address, as host-only (§5.7 requires no Domain)", chromium: "keeps" };
+    return {
+      why: "keeps a __Host- cookie whose Domain is the request's IP address, as host-only (§5.7 requires no Domain)",
+      chromium: "keeps",
+    };
   }
   return undefined;
 }

@@ -23,7 +23,13 @@ const cases = [
 ] as const;
 
 function policyFor(kind: "static" | "dynamic", pageOrigin: string): CorsPolicy | DynamicCorsPolicy {
-  const options = { credentials: true, methods: ["PUT"], allowedHeaders: ["content-type"], exposedHeaders: [FieldName.from("x-total")], maxAge: 0 } as const;
+  const options = {
+    credentials: true,
+    methods: ["PUT"],
+    allowedHeaders: ["content-type"],
+    exposedHeaders: [FieldName.from("x-total")],
+    maxAge: 0,
+  } as const;
   if (kind === "static") return corsPolicy({ origins: [pageOrigin], ...options });
   return corsPolicy({ origins: { allow: async (origin) => origin === pageOrigin }, ...options });
 }
@@ -31,7 +37,8 @@ function policyFor(kind: "static" | "dynamic", pageOrigin: string): CorsPolicy |
 beforeAll(async () => {
   blank = await openBlankPage();
   ({ page } = blank);
-  for (const [framework, kind] of cases) started[`${framework} ${kind}`] = await startApp(framework, policyFor(kind, blank.origin));
+  for (const [framework, kind] of cases)
+    started[`${framework} ${kind}`] = await startApp(framework, policyFor(kind, blank.origin));
 }, 60_000);
 
 afterAll(async () => {
@@ -47,7 +54,12 @@ function pageFetch(url: string, init: { method?: string; headers?: Record<string
     async ({ url, init }) => {
       try {
         const response = await fetch(url, { ...init, credentials: "include" });
-        return { ok: true as const, status: response.status, total: response.headers.get("x-total"), body: await response.text() };
+        return {
+          ok: true as const,
+          status: response.status,
+          total: response.headers.get("x-total"),
+          body: await response.text(),
+        };
       } catch (error) {
         return { ok: false as const, error: String(error) };
       }
@@ -60,7 +72,11 @@ describe.each(cases)("%s (%s origins) in headless Chromium", (framework, kind) =
   const app = () => started[`${framework} ${kind}`] as StartedApp;
 
   test("a credentialed JSON PUT passes its preflight and the page reads the body and x-total", async () => {
-    const outcome = await pageFetch(`${app().base}/items/7`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: '{"name":"x"}' });
+    const outcome = await pageFetch(`${app().base}/items/7`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: '{"name":"x"}',
+    });
     expect(outcome).toEqual({ ok: true, status: 200, total: "3", body: JSON.stringify({ id: "7", body: { name: "x" } }) });
   });
 
@@ -71,8 +87,16 @@ describe.each(cases)("%s (%s origins) in headless Chromium", (framework, kind) =
 
   test("a header the policy does not allow fails the preflight, the browser blocks the request, onRefused sees why", async () => {
     const before = app().refusals.length;
-    const outcome = await pageFetch(`${app().base}/items/7`, { method: "PUT", headers: { "Content-Type": "application/json", "X-Unknown": "1" }, body: "{}" });
+    const outcome = await pageFetch(`${app().base}/items/7`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json", "X-Unknown": "1" },
+      body: "{}",
+    });
     expect(outcome.ok).toBe(false);
-    expect(app().refusals.slice(before).map(({ decision }) => [decision.kind, decision.reason])).toEqual([["preflight", "disallowed-header"]]);
+    expect(
+      app()
+        .refusals.slice(before)
+        .map(({ decision }) => [decision.kind, decision.reason]),
+    ).toEqual([["preflight", "disallowed-header"]]);
   });
 });

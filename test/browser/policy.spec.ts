@@ -10,7 +10,14 @@ import { BROWSER_ENGINES } from "./browsers.mjs";
 
 function makePolicies(pagePort: number): CorsPolicy[] {
   return [
-    corsPolicy({ origins: [`http://127.0.0.1:${pagePort}`], credentials: true, methods: ["PUT", "DELETE"], allowedHeaders: ["content-type", "x-request-id"], exposedHeaders: ["x-total" as never], maxAge: 0 }),
+    corsPolicy({
+      origins: [`http://127.0.0.1:${pagePort}`],
+      credentials: true,
+      methods: ["PUT", "DELETE"],
+      allowedHeaders: ["content-type", "x-request-id"],
+      exposedHeaders: ["x-total" as never],
+      maxAge: 0,
+    }),
     corsPolicy({ origins: ["http://127.0.0.1:*"], methods: ["PATCH"], allowedHeaders: ["authorization"], maxAge: 0 }),
     corsPolicy({ origins: "*", methods: ["*"], allowedHeaders: ["*"], exposedHeaders: ["*"], maxAge: 0 }),
     corsPolicy({ origins: ["https://app.example", "http://localhost:*"], credentials: true, methods: ["PUT"], maxAge: 0 }),
@@ -41,7 +48,13 @@ describe.each(BROWSER_ENGINES)("%s", (engine) => {
     blank = await openBlankPage(engine);
     policies = makePolicies(blank.port);
     const middlewares = policies.map((policy) =>
-      nodeCors({ handle: (request) => { const d = policy.handle(request); decisions.push(d); return d; } }),
+      nodeCors({
+        handle: (request) => {
+          const d = policy.handle(request);
+          decisions.push(d);
+          return d;
+        },
+      }),
     );
     apiServer = createServer((req, res) => {
       const index = Number(req.url?.split("/")[2] ?? -1);
@@ -81,14 +94,20 @@ describe.each(BROWSER_ENGINES)("%s", (engine) => {
               return { ok: false, readable: [] as string[] };
             }
           },
-          { url: `${apiBase}/p/${p}/${r}`, init: { method: request.method, headers: request.headers, credentials: request.credentials } },
+          {
+            url: `${apiBase}/p/${p}/${r}`,
+            init: { method: request.method, headers: request.headers, credentials: request.credentials },
+          },
         );
         exchanges++;
         const allowed = decisions.length > 0 && decisions.every((d) => d.allowed);
         if (outcome.ok !== allowed) {
-          failures.push(`policy ${p}, ${request.method} ${JSON.stringify(request.headers)} ${request.credentials}: policy ${allowed ? "allowed" : "refused"} (${decisions.map((d) => `${d.kind} ${d.allowed} ${d.reason ?? ""}`).join("; ")}), ${engine} ${outcome.ok ? "allowed" : "blocked"}`);
+          failures.push(
+            `policy ${p}, ${request.method} ${JSON.stringify(request.headers)} ${request.credentials}: policy ${allowed ? "allowed" : "refused"} (${decisions.map((d) => `${d.kind} ${d.allowed} ${d.reason ?? ""}`).join("; ")}), ${engine} ${outcome.ok ? "allowed" : "blocked"}`,
+          );
         }
-        if (outcome.ok && (p === 0 || p === 2) && !outcome.readable.includes("x-total")) failures.push(`policy ${p}: x-total was not readable`);
+        if (outcome.ok && (p === 0 || p === 2) && !outcome.readable.includes("x-total"))
+          failures.push(`policy ${p}: x-total was not readable`);
         void policy;
       }
     }

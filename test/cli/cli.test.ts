@@ -47,7 +47,16 @@ describe("typed-headers check", () => {
   const base = ["check", "--origin", "https://app.example", "--credentials", "include"];
 
   test("exits 0 when the browser would allow the exchange", () => {
-    const { status, out } = run([...base, "--method", "PUT", "--header", "Content-Type: application/json", "--preflight", fixture("preflight-ok.http"), fixture("response-ok.http")]);
+    const { status, out } = run([
+      ...base,
+      "--method",
+      "PUT",
+      "--header",
+      "Content-Type: application/json",
+      "--preflight",
+      fixture("preflight-ok.http"),
+      fixture("response-ok.http"),
+    ]);
     expect(status).toBe(0);
     expect(out).toContain("access-control-request-headers: content-type");
     expect(out).toContain("cached for 600 s");
@@ -57,7 +66,14 @@ describe("typed-headers check", () => {
   });
 
   test("exits 1 with the reason when it would block", () => {
-    const { status, out } = run([...base, "--method", "DELETE", "--preflight", fixture("preflight-ok.http"), fixture("response-ok.http")]);
+    const { status, out } = run([
+      ...base,
+      "--method",
+      "DELETE",
+      "--preflight",
+      fixture("preflight-ok.http"),
+      fixture("response-ok.http"),
+    ]);
     expect(status).toBe(1);
     expect(out).toContain("Blocked at the preflight (disallowed-method).");
     expect(out).toContain("Method DELETE is not allowed");
@@ -70,7 +86,15 @@ describe("typed-headers check", () => {
   });
 
   test("--json prints the verdict", () => {
-    const { status, out } = run(["check", "--origin", "https://app.example", "--method", "GET", "--json", fixture("response-ok.http")]);
+    const { status, out } = run([
+      "check",
+      "--origin",
+      "https://app.example",
+      "--method",
+      "GET",
+      "--json",
+      fixture("response-ok.http"),
+    ]);
     expect(status).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ ok: true, preflight: null });
   });
@@ -85,16 +109,40 @@ describe("usage errors exit 2 with a message and no stack trace", () => {
   const cases: [string, string[], RegExp][] = [
     ["no command", [], /Usage:/],
     ["unknown command", ["frobnicate"], /unknown command "frobnicate"/],
-    ["unknown option", ["check", "--origin", "https://a.example", "--method", "GET", "--nope", "x", "f"], /unknown option --nope/],
+    [
+      "unknown option",
+      ["check", "--origin", "https://a.example", "--method", "GET", "--nope", "x", "f"],
+      /unknown option --nope/,
+    ],
     ["missing flags", ["check", "f"], /needs --origin and --method/],
     ["no file", ["check", "--origin", "https://a.example", "--method", "GET"], /exactly one FILE/],
-    ["bad credentials", ["check", "--origin", "https://a.example", "--method", "GET", "--credentials", "yes", "f"], /--credentials must be/],
+    [
+      "bad credentials",
+      ["check", "--origin", "https://a.example", "--method", "GET", "--credentials", "yes", "f"],
+      /--credentials must be/,
+    ],
     ["bad engine", ["check", "--origin", "https://a.example", "--method", "GET", "--engine", "gecko", "f"], /--engine must be/],
-    ["bad --header", ["check", "--origin", "https://a.example", "--method", "GET", "--header", "nocolon", "f"], /--header expects/],
-    ["missing file", ["check", "--origin", "https://a.example", "--method", "GET", "/nonexistent/capture.http"], /cannot read \/nonexistent\/capture.http \(no such file\)/],
+    [
+      "bad --header",
+      ["check", "--origin", "https://a.example", "--method", "GET", "--header", "nocolon", "f"],
+      /--header expects/,
+    ],
+    [
+      "missing file",
+      ["check", "--origin", "https://a.example", "--method", "GET", "/nonexistent/capture.http"],
+      /cannot read \/nonexistent\/capture.http \(no such file\)/,
+    ],
     ["flag without value", ["check", "--origin"], /--origin needs a value/],
-    ["an invalid --origin says what to give", ["check", "--origin", "https://App.example/", "--method", "GET", "f"], /--origin "https:\/\/App.example\/" is not an origin as a browser sends it: .*e\.g\. --origin https:\/\/app\.example/],
-    ["an --origin without a scheme", ["check", "--origin", "app.example", "--method", "GET", "f"], /--origin "app.example" is not an origin/],
+    [
+      "an invalid --origin says what to give",
+      ["check", "--origin", "https://App.example/", "--method", "GET", "f"],
+      /--origin "https:\/\/App.example\/" is not an origin as a browser sends it: .*e\.g\. --origin https:\/\/app\.example/,
+    ],
+    [
+      "an --origin without a scheme",
+      ["check", "--origin", "app.example", "--method", "GET", "f"],
+      /--origin "app.example" is not an origin/,
+    ],
   ];
   for (const [title, args, message] of cases) {
     test(title, () => {
@@ -116,7 +164,10 @@ describe("the built bin", () => {
     const bin = new URL("../../dist/cli.js", import.meta.url).pathname;
     const version = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
     expect(spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8" }).stdout.trim()).toBe(version);
-    const blocked = spawnSync(process.execPath, [bin, "parse"], { input: "Access-Control-Allow-Credentials: True\n", encoding: "utf8" });
+    const blocked = spawnSync(process.execPath, [bin, "parse"], {
+      input: "Access-Control-Allow-Credentials: True\n",
+      encoding: "utf8",
+    });
     expect(blocked.status).toBe(1);
     expect(blocked.stdout).toContain("not-true");
     const usage = spawnSync(process.execPath, [bin, "check"], { encoding: "utf8" });
@@ -151,12 +202,19 @@ describe("hostile captures and arguments (issue 13, defect 6; issue 12)", () => 
   });
 
   test("check escapes what it echoes from arguments and captures", () => {
-    const { out } = run(["check", "--origin", "https://app.example", "--method", "PUT", "--header", `X-A: ${osc52}`, "-"], `Access-Control-Allow-Origin: ${osc52}\n`);
+    const { out } = run(
+      ["check", "--origin", "https://app.example", "--method", "PUT", "--header", `X-A: ${osc52}`, "-"],
+      `Access-Control-Allow-Origin: ${osc52}\n`,
+    );
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
   });
 
   test("parse on a capture with a start line and no header lines exits 2", () => {
-    for (const capture of ["HTTP/1.1 204 No Content\n", "HTTP/1.1 204 No Content\r\n\r\n", "OPTIONS / HTTP/1.1\n\nbody: not a header\n"]) {
+    for (const capture of [
+      "HTTP/1.1 204 No Content\n",
+      "HTTP/1.1 204 No Content\r\n\r\n",
+      "OPTIONS / HTTP/1.1\n\nbody: not a header\n",
+    ]) {
       const { status, err } = run(["parse"], capture);
       expect(status).toBe(2);
       expect(err).toMatch(/holds no header lines/);
@@ -176,7 +234,20 @@ describe("hostile captures and arguments (issue 13, defect 6; issue 12)", () => 
   });
 
   test("check shows the status of the response and of the preflight", () => {
-    const { out } = run(["check", "--origin", "https://app.example", "--credentials", "include", "--method", "PUT", "--header", "Content-Type: application/json", "--preflight", fixture("preflight-ok.http"), fixture("response-ok.http")]);
+    const { out } = run([
+      "check",
+      "--origin",
+      "https://app.example",
+      "--credentials",
+      "include",
+      "--method",
+      "PUT",
+      "--header",
+      "Content-Type: application/json",
+      "--preflight",
+      fixture("preflight-ok.http"),
+      fixture("response-ok.http"),
+    ]);
     expect(out).toMatch(/answered with status 204 \(HTTP\/1.1 204 No Content\)/);
     expect(out).toMatch(/Response: status 200 \(HTTP\/1.1 200 OK\)/);
     const bare = run(["check", "--origin", "https://app.example", "--method", "GET", "-"], "Access-Control-Allow-Origin: *\n");

@@ -6,7 +6,17 @@ import { Hono } from "hono";
 import Koa from "koa";
 import { createServer } from "node:http";
 import { expectTypeOf, test } from "vitest";
-import { corsPolicy, fetchCors, mergeVary, type CorsDecision, type CorsPolicy, type CorsPolicyConfig, type DynamicCorsPolicy, type FetchCorsResult, type Origin } from "typed-headers";
+import {
+  corsPolicy,
+  fetchCors,
+  mergeVary,
+  type CorsDecision,
+  type CorsPolicy,
+  type CorsPolicyConfig,
+  type DynamicCorsPolicy,
+  type FetchCorsResult,
+  type Origin,
+} from "typed-headers";
 import { fastifyCors } from "typed-headers/fastify";
 import { honoCors } from "typed-headers/hono";
 import { koaCors } from "typed-headers/koa";

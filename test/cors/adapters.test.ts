@@ -22,7 +22,8 @@ const policy = corsPolicy({
 function fetchListener(handler: (request: Request) => Response | Promise<Response>): RequestListener {
   return async (req: IncomingMessage, res: ServerResponse) => {
     const headers: [string, string][] = [];
-    for (let i = 0; i < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string]);
+    for (let i = 0; i < req.rawHeaders.length; i += 2)
+      headers.push([req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string]);
     const response = await handler(new Request(`http://127.0.0.1${req.url}`, { method: req.method ?? "GET", headers }));
     res.writeHead(response.status, [...response.headers].flat());
     res.end(Buffer.from(await response.arrayBuffer()));
@@ -50,7 +51,11 @@ const hono = new Hono();
 hono.use(honoCors(policy));
 hono.all("/", (c) => c.text("hono", 200, { vary: "accept-encoding", "x-total": "3" }));
 
-const apps: Record<string, RequestListener> = { "node:http": plain, express: expressApp as unknown as RequestListener, hono: fetchListener((r) => hono.fetch(r)) };
+const apps: Record<string, RequestListener> = {
+  "node:http": plain,
+  express: expressApp as unknown as RequestListener,
+  hono: fetchListener((r) => hono.fetch(r)),
+};
 const servers: Server[] = [];
 const bases: Record<string, string> = {};
 
@@ -64,13 +69,21 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())))));
 
-const varyOf = (response: Response) => (response.headers.get("vary") ?? "").toLowerCase().split(/\s*,\s*/).sort();
+const varyOf = (response: Response) =>
+  (response.headers.get("vary") ?? "")
+    .toLowerCase()
+    .split(/\s*,\s*/)
+    .sort();
 
 describe.each(Object.keys(apps))("%s", (name) => {
   test("an allowed preflight is answered 204 with the CORS headers, without reaching the handler", async () => {
     const response = await fetch(bases[name] as string, {
       method: "OPTIONS",
-      headers: { Origin: "https://pr-7.preview.example", "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type,x-request-id" },
+      headers: {
+        Origin: "https://pr-7.preview.example",
+        "Access-Control-Request-Method": "PUT",
+        "Access-Control-Request-Headers": "content-type,x-request-id",
+      },
     });
     expect(response.status).toBe(204);
     expect(await response.text()).toBe("");

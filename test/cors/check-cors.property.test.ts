@@ -5,16 +5,30 @@ import { describe, expect, test } from "vitest";
 import { checkCors, type CorsRequest } from "typed-headers";
 import { anyString, headerish, token, validOrigin } from "../arbitraries.js";
 
-const FORBIDDEN = /^(accept-charset|accept-encoding|access-control-request-.*|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|set-cookie|te|trailer|transfer-encoding|upgrade|via|proxy-.*|sec-.*|x-http-method(-override)?|x-method-override)$/i;
+const FORBIDDEN =
+  /^(accept-charset|accept-encoding|access-control-request-.*|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|set-cookie|te|trailer|transfer-encoding|upgrade|via|proxy-.*|sec-.*|x-http-method(-override)?|x-method-override)$/i;
 
-const method = fc.oneof(
-  fc.constantFrom("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "patch", "get", "post", "put", "OPTIONS", "PURGE"),
-  token,
-).filter((m) => !/^(connect|trace|track)$/i.test(m));
-const headerName = fc.oneof(
-  fc.constantFrom("Content-Type", "accept", "Accept-Language", "content-language", "range", "authorization", "X-Request-Id", "x-a"),
-  token,
-).filter((n) => !FORBIDDEN.test(n));
+const method = fc
+  .oneof(
+    fc.constantFrom("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "patch", "get", "post", "put", "OPTIONS", "PURGE"),
+    token,
+  )
+  .filter((m) => !/^(connect|trace|track)$/i.test(m));
+const headerName = fc
+  .oneof(
+    fc.constantFrom(
+      "Content-Type",
+      "accept",
+      "Accept-Language",
+      "content-language",
+      "range",
+      "authorization",
+      "X-Request-Id",
+      "x-a",
+    ),
+    token,
+  )
+  .filter((n) => !FORBIDDEN.test(n));
 const headerValue = fc.oneof(
   fc.constantFrom("text/plain", "application/json", "bytes=0-10", "en", "*/*", "x"),
   fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 30 }),
@@ -46,7 +60,11 @@ describe("checkCors laws", () => {
       [{ origin: hostile, method: "", headers: [] }, { preflight: { status: hostile, headers: [] } }],
       [null, null],
       [{ origin: "x", method: "PUT" }, { preflight: { status: hostile, headers: [] } }],
-      [{ origin: hostile, method: hostile, headers: hostile, credentials: hostile }, { preflight: 5, response: hostile }, hostile],
+      [
+        { origin: hostile, method: hostile, headers: hostile, credentials: hostile },
+        { preflight: 5, response: hostile },
+        hostile,
+      ],
     ]) {
       expect(() => checkCors(...(args as [never, never, never]))).not.toThrow();
     }
@@ -71,7 +89,11 @@ describe("checkCors laws", () => {
     fc.assert(
       fc.property(request, fc.constantFrom("fetch", "chromium", "firefox" as const), (req, engine) => {
         const { preflight, base } = allowing(req);
-        const verdict = checkCors(req, { preflight: { status: 204, headers: preflight }, response: { status: 200, headers: base } }, { engine });
+        const verdict = checkCors(
+          req,
+          { preflight: { status: 204, headers: preflight }, response: { status: 200, headers: base } },
+          { engine },
+        );
         expect(verdict).toMatchObject({ ok: true });
       }),
     );
@@ -91,7 +113,12 @@ describe("checkCors laws", () => {
         if (needsPreflight) {
           removals.push(["preflight", "missing-allow-origin", without(preflight, "access-control-allow-origin"), base]);
           if (req.credentials === "include") {
-            removals.push(["preflight", "invalid-allow-credentials", without(preflight, "access-control-allow-credentials"), base]);
+            removals.push([
+              "preflight",
+              "invalid-allow-credentials",
+              without(preflight, "access-control-allow-credentials"),
+              base,
+            ]);
           }
           if (acrm !== undefined && !["GET", "HEAD", "POST"].includes(acrm)) {
             removals.push(["preflight", "disallowed-method", without(preflight, "access-control-allow-methods"), base]);
@@ -109,12 +136,16 @@ describe("checkCors laws", () => {
 
   test("a failed preflight status blocks at the preflight stage", () => {
     fc.assert(
-      fc.property(request, fc.integer({ min: 100, max: 999 }).filter((s) => s < 200 || s > 299), (req, status) => {
-        const { needsPreflight, preflight, base } = allowing(req);
-        fc.pre(needsPreflight);
-        const verdict = checkCors(req, { preflight: { status, headers: preflight }, response: { status: 200, headers: base } });
-        expect(verdict).toMatchObject({ ok: false, stage: "preflight", reason: "unsuccessful-preflight" });
-      }),
+      fc.property(
+        request,
+        fc.integer({ min: 100, max: 999 }).filter((s) => s < 200 || s > 299),
+        (req, status) => {
+          const { needsPreflight, preflight, base } = allowing(req);
+          fc.pre(needsPreflight);
+          const verdict = checkCors(req, { preflight: { status, headers: preflight }, response: { status: 200, headers: base } });
+          expect(verdict).toMatchObject({ ok: false, stage: "preflight", reason: "unsuccessful-preflight" });
+        },
+      ),
     );
   });
 });
@@ -148,9 +179,21 @@ describe("the README's example", () => {
 describe("Chromium's preflight cache", () => {
   test("a request whose Authorization header is covered only by * is preflighted every time", () => {
     const request = { origin: "https://a.example", method: "GET", headers: { authorization: "Bearer t" } };
-    const preflight = (acah: string) => ({ preflight: { status: 204, headers: { "access-control-allow-origin": "https://a.example", "access-control-allow-headers": acah, "access-control-max-age": "600" } } });
+    const preflight = (acah: string) => ({
+      preflight: {
+        status: 204,
+        headers: {
+          "access-control-allow-origin": "https://a.example",
+          "access-control-allow-headers": acah,
+          "access-control-max-age": "600",
+        },
+      },
+    });
     expect(checkCors(request, preflight("*"), { engine: "chromium" })).toMatchObject({ ok: true, preflight: { maxAge: 0 } });
-    expect(checkCors(request, preflight("*, authorization"), { engine: "chromium" })).toMatchObject({ ok: true, preflight: { maxAge: 600 } });
+    expect(checkCors(request, preflight("*, authorization"), { engine: "chromium" })).toMatchObject({
+      ok: true,
+      preflight: { maxAge: 600 },
+    });
     expect(checkCors(request, preflight("*"))).toMatchObject({ ok: false, reason: "disallowed-header" });
   });
 });

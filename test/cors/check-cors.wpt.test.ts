@@ -45,7 +45,10 @@ describe("preflight: ACAM and ACAH (WPT cors-preflight*.any.js, xhr/allow-lists-
         credentials: v.credentialsMode ?? "same-origin",
       };
       const lines = responseLines(v, {}, { "Access-Control-Allow-Origin": v.requestOrigin ?? PAGE });
-      const verdict = checkCors(request, { preflight: { status: 200, headers: lines }, response: { status: 200, headers: lines } });
+      const verdict = checkCors(request, {
+        preflight: { status: 200, headers: lines },
+        response: { status: 200, headers: lines },
+      });
       expect(verdict.ok, JSON.stringify(verdict)).toBe(v.expected === "accept");
     });
   }
@@ -55,7 +58,11 @@ describe("preflight status (WPT fetch/api/cors/cors-preflight-status.any.js)", (
   for (const v of allVectors.filter((x) => x.id.startsWith("preflight-status-"))) {
     const status = (v as unknown as { input: { status: number } }).input.status;
     test(`${v.id}: ${status} → ${String(v.expected)}`, () => {
-      const lines = responseLines(v, {}, { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "x-force-preflight" });
+      const lines = responseLines(
+        v,
+        {},
+        { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "x-force-preflight" },
+      );
       const verdict = checkCors(
         { origin: PAGE, method: "GET", headers: { "x-force-preflight": "1" } },
         { preflight: { status, headers: lines }, response: { status: 200, headers: lines } },
@@ -68,13 +75,18 @@ describe("preflight status (WPT fetch/api/cors/cors-preflight-status.any.js)", (
 
 describe("when a preflight is needed, and its ACRH (WPT cors-safelisted-request-header, cors-preflight-not-cors-safelisted)", () => {
   for (const v of allVectors.filter((x) => x.id.startsWith("safelist-"))) {
-    const input = (v as unknown as { input: { method?: string; requestHeaders?: Record<string, string>; headerList?: [string, string][] } }).input;
+    const input = (
+      v as unknown as { input: { method?: string; requestHeaders?: Record<string, string>; headerList?: [string, string][] } }
+    ).input;
     const expected = v.expected as { preflight?: boolean; accessControlRequestHeaders?: string; unsafeNames?: string[] };
     if (expected.preflight === undefined && expected.unsafeNames === undefined) continue;
     // Last-Event-ID safelisting is an open proposal (whatwg/fetch#1788); the spec does not have it.
     if (v.header.startsWith("Last-Event-ID")) continue;
     test(`${v.id}: ${input.method ?? "GET"} ${JSON.stringify(input.requestHeaders ?? input.headerList).slice(0, 80)}`, () => {
-      const verdict = checkCors({ origin: PAGE, method: input.method ?? "GET", headers: input.requestHeaders ?? input.headerList ?? {} }, {});
+      const verdict = checkCors(
+        { origin: PAGE, method: input.method ?? "GET", headers: input.requestHeaders ?? input.headerList ?? {} },
+        {},
+      );
       const acrh = verdict.preflight?.headers.find(([name]) => name === "access-control-request-headers")?.[1];
       if (expected.preflight !== undefined) expect(verdict.preflight !== null).toBe(expected.preflight);
       if (expected.accessControlRequestHeaders !== undefined) expect(acrh ?? null).toBe(expected.accessControlRequestHeaders);
@@ -125,8 +137,15 @@ describe("max-age a browser caches the preflight for", () => {
   ];
   for (const [lines, fetchSeconds, chromiumSeconds] of cases) {
     test(`${JSON.stringify(lines)} → ${fetchSeconds} (Chromium ${chromiumSeconds})`, () => {
-      const headers = [["access-control-allow-origin", "*"], ["access-control-allow-methods", "PUT"], ...lines.map((l) => ["access-control-max-age", l])] as [string, string][];
-      for (const [engine, seconds] of [["fetch", fetchSeconds], ["chromium", chromiumSeconds]] as const) {
+      const headers = [
+        ["access-control-allow-origin", "*"],
+        ["access-control-allow-methods", "PUT"],
+        ...lines.map((l) => ["access-control-max-age", l]),
+      ] as [string, string][];
+      for (const [engine, seconds] of [
+        ["fetch", fetchSeconds],
+        ["chromium", chromiumSeconds],
+      ] as const) {
         const verdict = checkCors({ origin: PAGE, method: "PUT" }, { preflight: { status: 204, headers } }, { engine });
         expect(verdict.preflight?.maxAge).toBe(seconds);
       }
@@ -141,7 +160,12 @@ describe("Private Network Access (WPT fetch/private-network-access, Chromium uni
     test(title(v), () => {
       const lines = responseLines(v);
       const verdict = checkCors(
-        { origin: "https://example.com", method: v.requestMethod ?? "GET", credentials: v.credentialsMode ?? "same-origin", privateNetwork: true },
+        {
+          origin: "https://example.com",
+          method: v.requestMethod ?? "GET",
+          credentials: v.credentialsMode ?? "same-origin",
+          privateNetwork: true,
+        },
         { preflight: { status: 200, headers: lines }, response: { status: 200, headers: lines } },
       );
       expect(verdict.ok).toBe(expected === "accept");

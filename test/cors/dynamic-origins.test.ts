@@ -11,7 +11,9 @@ function recording(allowed: readonly string[], credentials = false, sync = false
     calls.push(origin);
     return sync ? allowed.includes(origin) : Promise.resolve(allowed.includes(origin));
   };
-  const policy = credentials ? corsPolicy({ origins: { allow }, credentials: true, methods: ["PUT"] }) : corsPolicy({ origins: { allow }, methods: ["PUT"] });
+  const policy = credentials
+    ? corsPolicy({ origins: { allow }, credentials: true, methods: ["PUT"] })
+    : corsPolicy({ origins: { allow }, methods: ["PUT"] });
   return { policy, calls };
 }
 
@@ -30,7 +32,16 @@ describe("dynamic origins", () => {
 
   test("allow is called with valid serialized origins only: never null, never unparsed text", async () => {
     const { policy, calls } = recording([]);
-    const sent = ["null", "https://a.example/", "HTTPS://A.EXAMPLE", "https://a.example:443", "https://user@a.example", "https://a.example, https://b.example", "", "*"];
+    const sent = [
+      "null",
+      "https://a.example/",
+      "HTTPS://A.EXAMPLE",
+      "https://a.example:443",
+      "https://user@a.example",
+      "https://a.example, https://b.example",
+      "",
+      "*",
+    ];
     for (const origin of sent) {
       const decision = await policy.handle({ method: "GET", headers: { origin } });
       expect(decision.allowed, origin).toBe(false);
@@ -43,14 +54,21 @@ describe("dynamic origins", () => {
   test("every origin allow sees is one that Origin.parse accepts, and it is the request's Origin", async () => {
     const { policy, calls } = recording([]);
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.webUrl().map((url) => new URL(url).origin), fc.string(), fc.constant("null")), async (origin) => {
-        calls.length = 0;
-        await policy.handle({ method: "GET", headers: { origin } });
-        const valid = parseHeader("origin", origin);
-        const expected = valid.ok && valid.value !== "null" ? [origin] : [];
-        expect(calls).toEqual(expected);
-        for (const call of calls) expect(Origin.parse(call as string).ok).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.webUrl().map((url) => new URL(url).origin),
+          fc.string(),
+          fc.constant("null"),
+        ),
+        async (origin) => {
+          calls.length = 0;
+          await policy.handle({ method: "GET", headers: { origin } });
+          const valid = parseHeader("origin", origin);
+          const expected = valid.ok && valid.value !== "null" ? [origin] : [];
+          expect(calls).toEqual(expected);
+          for (const call of calls) expect(Origin.parse(call as string).ok).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -66,18 +84,31 @@ describe("dynamic origins", () => {
   });
 
   test("allowInsecureOrigins lets insecure origins reach allow", async () => {
-    const policy = corsPolicy({ origins: { allow: (origin) => origin === "http://tenant.example" }, credentials: true, allowInsecureOrigins: true });
+    const policy = corsPolicy({
+      origins: { allow: (origin) => origin === "http://tenant.example" },
+      credentials: true,
+      allowInsecureOrigins: true,
+    });
     expect((await policy.handle({ method: "GET", headers: { origin: "http://tenant.example" } })).allowed).toBe(true);
   });
 
   test("preflights: the rest of the policy still decides after allow", async () => {
     const { policy } = recording(["https://tenant.example"]);
-    const allowed = await policy.handle({ method: "OPTIONS", headers: { origin: "https://tenant.example", "access-control-request-method": "PUT" } });
+    const allowed = await policy.handle({
+      method: "OPTIONS",
+      headers: { origin: "https://tenant.example", "access-control-request-method": "PUT" },
+    });
     expect(allowed).toMatchObject({ kind: "preflight", allowed: true, status: 204 });
     expect(allowed.headers.getRaw("vary")).toContain("origin");
-    const method = await policy.handle({ method: "OPTIONS", headers: { origin: "https://tenant.example", "access-control-request-method": "PATCH" } });
+    const method = await policy.handle({
+      method: "OPTIONS",
+      headers: { origin: "https://tenant.example", "access-control-request-method": "PATCH" },
+    });
     expect(method).toMatchObject({ allowed: false, status: 403, reason: "disallowed-method" });
-    const origin = await policy.handle({ method: "OPTIONS", headers: { origin: "https://other.example", "access-control-request-method": "PUT" } });
+    const origin = await policy.handle({
+      method: "OPTIONS",
+      headers: { origin: "https://other.example", "access-control-request-method": "PUT" },
+    });
     expect(origin).toMatchObject({ allowed: false, status: 403, reason: "disallowed-origin" });
   });
 
@@ -102,8 +133,16 @@ describe("dynamic origins", () => {
 
   test("an answer that is not a boolean, a throw or a rejection rejects the promise", async () => {
     const truthy = corsPolicy({ origins: { allow: () => ({ id: 1 }) as never } });
-    await expect(truthy.handle({ method: "GET", headers: { origin: "https://a.example" } })).rejects.toThrow(/typed-headers: .*true or false/);
-    const throwing = corsPolicy({ origins: { allow: () => { throw new Error("database down"); } } });
+    await expect(truthy.handle({ method: "GET", headers: { origin: "https://a.example" } })).rejects.toThrow(
+      /typed-headers: .*true or false/,
+    );
+    const throwing = corsPolicy({
+      origins: {
+        allow: () => {
+          throw new Error("database down");
+        },
+      },
+    });
     await expect(throwing.handle({ method: "GET", headers: { origin: "https://a.example" } })).rejects.toThrow("database down");
     const rejecting = corsPolicy({ origins: { allow: () => Promise.reject(new Error("timeout")) } });
     await expect(rejecting.handle({ method: "GET", headers: { origin: "https://a.example" } })).rejects.toThrow("timeout");
@@ -115,7 +154,10 @@ describe("dynamic origins", () => {
   });
 
   test("static policies still answer synchronously", () => {
-    const decision = corsPolicy({ origins: ["https://a.example"] }).handle({ method: "GET", headers: { origin: "https://a.example" } });
+    const decision = corsPolicy({ origins: ["https://a.example"] }).handle({
+      method: "GET",
+      headers: { origin: "https://a.example" },
+    });
     expect(decision).not.toBeInstanceOf(Promise);
     expect(decision.allowed).toBe(true);
   });

@@ -32,7 +32,9 @@ describe("fetchCors(...).apply", () => {
 
   test("an immutable response whose body was read is copied without a body, and never throws", async () => {
     // A real fetch() response from a loopback server: its headers are immutable.
-    const server = await import("node:http").then(({ createServer }) => createServer((_req, res) => res.writeHead(201, { "x-upstream": "1" }).end("body")));
+    const server = await import("node:http").then(({ createServer }) =>
+      createServer((_req, res) => res.writeHead(201, { "x-upstream": "1" }).end("body")),
+    );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as { port: number };
@@ -56,12 +58,22 @@ describe("fetchCors(...).apply", () => {
 
   test("preflights are answered, and onRefused gets the decision and the request", () => {
     const refused: [CorsDecision, Request][] = [];
-    const run = fetchCors(corsPolicy({ origins: ["https://app.example"], methods: ["PUT"] }), { onRefused: (d, r) => refused.push([d, r]) });
-    const evil = new Request("http://api.example/", { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "PUT" } });
+    const run = fetchCors(corsPolicy({ origins: ["https://app.example"], methods: ["PUT"] }), {
+      onRefused: (d, r) => refused.push([d, r]),
+    });
+    const evil = new Request("http://api.example/", {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "PUT" },
+    });
     const result = run(evil);
     expect(result.preflight?.status).toBe(403);
     expect(refused).toEqual([[result.decision, evil]]);
-    const ok = run(new Request("http://api.example/", { method: "OPTIONS", headers: { origin: "https://app.example", "access-control-request-method": "PUT" } }));
+    const ok = run(
+      new Request("http://api.example/", {
+        method: "OPTIONS",
+        headers: { origin: "https://app.example", "access-control-request-method": "PUT" },
+      }),
+    );
     expect(ok.preflight?.status).toBe(204);
     expect(refused).toHaveLength(1);
   });

@@ -27,7 +27,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 function fetchListener(handler: (request: Request) => Response | Promise<Response>): RequestListener {
   return async (req, res) => {
     const headers: [string, string][] = [];
-    for (let i = 0; i < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string]);
+    for (let i = 0; i < req.rawHeaders.length; i += 2)
+      headers.push([req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string]);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = chunks.length > 0 ? Buffer.concat(chunks) : null;
@@ -46,7 +47,9 @@ export interface App {
 
 function nodeApp(policy: CorsPolicy | DynamicCorsPolicy): App {
   const refusals: Refusal[] = [];
-  const cors = nodeCors(policy, { onRefused: (decision, request) => refusals.push({ decision, request: { method: request.method ?? "" } }) });
+  const cors = nodeCors(policy, {
+    onRefused: (decision, request) => refusals.push({ decision, request: { method: request.method ?? "" } }),
+  });
   const listener: RequestListener = async (req, res) => {
     res.setHeader("vary", "Accept-Encoding");
     try {
@@ -78,7 +81,11 @@ function expressApp(policy: CorsPolicy | DynamicCorsPolicy): App {
     res.vary("Accept-Encoding");
     next();
   });
-  app.use(nodeCors(policy, { onRefused: (decision, request) => refusals.push({ decision, request: { method: request.method ?? "" } }) }));
+  app.use(
+    nodeCors(policy, {
+      onRefused: (decision, request) => refusals.push({ decision, request: { method: request.method ?? "" } }),
+    }),
+  );
   app.use(express.json());
   app.put("/items/:id", (req, res) => {
     res.setHeader("x-total", "3");
@@ -94,7 +101,9 @@ function honoApp(policy: CorsPolicy | DynamicCorsPolicy): App {
   const refusals: Refusal[] = [];
   const app = new Hono();
   app.use(honoCors(policy, { onRefused: (decision, request) => refusals.push({ decision, request }) }));
-  app.put("/items/:id", async (c) => c.json({ id: c.req.param("id"), body: await c.req.json() }, 200, { vary: "Accept-Encoding", "x-total": "3" }));
+  app.put("/items/:id", async (c) =>
+    c.json({ id: c.req.param("id"), body: await c.req.json() }, 200, { vary: "Accept-Encoding", "x-total": "3" }),
+  );
   app.get("/boom", () => {
     throw new Error("boom");
   });

@@ -8,7 +8,13 @@ import { corsPolicy, FieldName, type CorsPolicy, type DynamicCorsPolicy } from "
 import { frameworks, startApp, type StartedApp } from "./framework-apps.js";
 
 const ALLOWED = ["https://app.example", "https://pr-7.preview.example"];
-const options = { credentials: true, methods: ["PUT"], allowedHeaders: ["content-type"], exposedHeaders: [FieldName.from("x-total")], maxAge: 600 } as const;
+const options = {
+  credentials: true,
+  methods: ["PUT"],
+  allowedHeaders: ["content-type"],
+  exposedHeaders: [FieldName.from("x-total")],
+  maxAge: 600,
+} as const;
 const policies: Record<string, CorsPolicy | DynamicCorsPolicy> = {
   static: corsPolicy({ origins: ["https://app.example", "https://*.preview.example"], ...options }),
   dynamic: corsPolicy({ origins: { allow: async (origin) => ALLOWED.includes(origin) }, ...options }),
@@ -18,20 +24,33 @@ const cases = Object.keys(frameworks).flatMap((framework) => Object.keys(policie
 const started: Record<string, StartedApp> = {};
 
 beforeAll(async () => {
-  for (const [framework, kind] of cases) started[`${framework} ${kind}`] = await startApp(framework, policies[kind] as CorsPolicy);
+  for (const [framework, kind] of cases)
+    started[`${framework} ${kind}`] = await startApp(framework, policies[kind] as CorsPolicy);
 });
 afterAll(() => Promise.all(Object.values(started).map((app) => app.close())));
 
-const varyOf = (response: Response) => (response.headers.get("vary") ?? "").toLowerCase().split(/\s*,\s*/).filter(Boolean).sort();
+const varyOf = (response: Response) =>
+  (response.headers.get("vary") ?? "")
+    .toLowerCase()
+    .split(/\s*,\s*/)
+    .filter(Boolean)
+    .sort();
 const corsNames = (response: Response) => [...response.headers.keys()].filter((name) => name.startsWith("access-control-"));
-const preflightHeaders = (origin: string) => ({ Origin: origin, "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type" });
+const preflightHeaders = (origin: string) => ({
+  Origin: origin,
+  "Access-Control-Request-Method": "PUT",
+  "Access-Control-Request-Headers": "content-type",
+});
 
 describe.each(cases)("%s, %s origins", (framework, kind) => {
   const target = () => started[`${framework} ${kind}`] as StartedApp;
   const refusals = () => target().refusals;
 
   test("an allowed preflight is answered 204 with the CORS headers and an empty body", async () => {
-    const response = await fetch(`${target().base}/items/1`, { method: "OPTIONS", headers: preflightHeaders("https://pr-7.preview.example") });
+    const response = await fetch(`${target().base}/items/1`, {
+      method: "OPTIONS",
+      headers: preflightHeaders("https://pr-7.preview.example"),
+    });
     expect(response.status).toBe(204);
     expect(await response.text()).toBe("");
     expect(response.headers.get("access-control-allow-origin")).toBe("https://pr-7.preview.example");
@@ -39,12 +58,17 @@ describe.each(cases)("%s, %s origins", (framework, kind) => {
     expect(response.headers.get("access-control-allow-methods")).toBe("PUT");
     expect(response.headers.get("access-control-allow-headers")).toBe("content-type");
     expect(response.headers.get("access-control-max-age")).toBe("600");
-    expect(varyOf(response)).toEqual(expect.arrayContaining(["origin", "access-control-request-method", "access-control-request-headers"]));
+    expect(varyOf(response)).toEqual(
+      expect.arrayContaining(["origin", "access-control-request-method", "access-control-request-headers"]),
+    );
   });
 
   test("a refused preflight is answered 403 without CORS headers, and onRefused sees it", async () => {
     const before = refusals().length;
-    const response = await fetch(`${target().base}/items/1`, { method: "OPTIONS", headers: preflightHeaders("https://evil.example") });
+    const response = await fetch(`${target().base}/items/1`, {
+      method: "OPTIONS",
+      headers: preflightHeaders("https://evil.example"),
+    });
     expect(response.status).toBe(403);
     expect(await response.text()).toBe("");
     expect(corsNames(response)).toEqual([]);
@@ -98,7 +122,11 @@ describe.each(cases)("%s, %s origins", (framework, kind) => {
       expect(corsNames(response)).toEqual([]);
       expect(varyOf(response)).toEqual(["accept-encoding", "origin"]);
     }
-    expect(refusals().slice(before).map(({ decision }) => [decision.kind, decision.reason])).toEqual([
+    expect(
+      refusals()
+        .slice(before)
+        .map(({ decision }) => [decision.kind, decision.reason]),
+    ).toEqual([
       ["actual", "disallowed-origin"],
       ["actual", "disallowed-origin"],
       ["actual", "disallowed-origin"],
@@ -109,16 +137,26 @@ describe.each(cases)("%s, %s origins", (framework, kind) => {
 describe.each(Object.keys(frameworks))("%s, a dynamic check that fails", (framework) => {
   let app: StartedApp;
   beforeAll(async () => {
-    app = await startApp(framework, corsPolicy({ origins: { allow: async () => Promise.reject(new Error("tenant database down")) }, ...options }));
+    app = await startApp(
+      framework,
+      corsPolicy({ origins: { allow: async () => Promise.reject(new Error("tenant database down")) }, ...options }),
+    );
   });
   afterAll(() => app.close());
 
   test("answers 500 without CORS headers, for preflights and actual requests, and keeps serving", async () => {
     for (let round = 0; round < 2; round++) {
-      const preflight = await fetch(`${app.base}/items/1`, { method: "OPTIONS", headers: preflightHeaders("https://app.example") });
+      const preflight = await fetch(`${app.base}/items/1`, {
+        method: "OPTIONS",
+        headers: preflightHeaders("https://app.example"),
+      });
       expect(preflight.status).toBe(500);
       expect(corsNames(preflight)).toEqual([]);
-      const actual = await fetch(`${app.base}/items/1`, { method: "PUT", headers: { Origin: "https://app.example", "Content-Type": "application/json" }, body: "{}" });
+      const actual = await fetch(`${app.base}/items/1`, {
+        method: "PUT",
+        headers: { Origin: "https://app.example", "Content-Type": "application/json" },
+        body: "{}",
+      });
       expect(actual.status).toBe(500);
       expect(corsNames(actual)).toEqual([]);
     }

@@ -15,7 +15,11 @@ const policy = corsPolicy({
   exposedHeaders: ["x-total" as never],
   maxAge: 600,
 });
-const PREFLIGHT = { Origin: "https://app.example", "Access-Control-Request-Method": "PUT", "Access-Control-Request-Headers": "content-type" };
+const PREFLIGHT = {
+  Origin: "https://app.example",
+  "Access-Control-Request-Method": "PUT",
+  "Access-Control-Request-Headers": "content-type",
+};
 
 const servers: { close(callback: () => void): void }[] = [];
 afterEach(() => Promise.all(servers.splice(0).map((s) => new Promise<void>((resolve) => s.close(() => resolve())))));
@@ -78,7 +82,9 @@ describe("nodeCors on node:http", () => {
     }
     const preflight = await fetch(base, { method: "OPTIONS", headers: PREFLIGHT });
     expect(preflight.status).toBe(204);
-    expect(preflight.headers.get("vary")).toBe("1, origin, access-control-request-method, access-control-request-headers, access-control-request-private-network");
+    expect(preflight.headers.get("vary")).toBe(
+      "1, origin, access-control-request-method, access-control-request-headers, access-control-request-private-network",
+    );
   });
 
   test("headers set before a preflight stay, except those the decision sets", async () => {
@@ -158,11 +164,21 @@ describe("nodeCors on node:http2 compatibility requests", () => {
         stream.end();
       });
     try {
-      const preflight = await request({ ":method": "OPTIONS", ":path": "/", origin: "https://app.example", "access-control-request-method": "PUT" });
+      const preflight = await request({
+        ":method": "OPTIONS",
+        ":path": "/",
+        origin: "https://app.example",
+        "access-control-request-method": "PUT",
+      });
       expect(preflight.head[":status"]).toBe(204);
       expect(preflight.head["access-control-allow-origin"]).toBe("https://app.example");
       expect(preflight.head["access-control-allow-methods"]).toBe("PUT");
-      const refused = await request({ ":method": "OPTIONS", ":path": "/", origin: "https://evil.example", "access-control-request-method": "PUT" });
+      const refused = await request({
+        ":method": "OPTIONS",
+        ":path": "/",
+        origin: "https://evil.example",
+        "access-control-request-method": "PUT",
+      });
       expect(refused.head[":status"]).toBe(403);
       expect(refused.head["access-control-allow-origin"]).toBeUndefined();
       const actual = await request({ ":method": "GET", ":path": "/vary", origin: "https://app.example" });

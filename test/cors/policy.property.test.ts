@@ -4,7 +4,15 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { checkCors, corsPolicy, type CorsPolicy, type CorsPolicyConfig } from "typed-headers";
 
-const ORIGINS = ["https://a.example", "https://b.a.example", "https://c.b.a.example", "http://localhost:5173", "http://localhost", "https://evil.example", "https://a.example:8443"];
+const ORIGINS = [
+  "https://a.example",
+  "https://b.a.example",
+  "https://c.b.a.example",
+  "http://localhost:5173",
+  "http://localhost",
+  "https://evil.example",
+  "https://a.example:8443",
+];
 const PATTERNS = ["https://a.example", "https://*.a.example", "http://localhost:*", "https://a.example:8443"];
 const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "PURGE"];
 const HEADERS = ["content-type", "x-request-id", "authorization", "x-api-key"];
@@ -30,7 +38,14 @@ const request = fc.record({
   origin: fc.constantFrom(...ORIGINS),
   method: fc.constantFrom(...METHODS, "get", "patch"),
   headers: fc.uniqueArray(
-    fc.constantFrom<[string, string]>(["Content-Type", "application/json"], ["Content-Type", "text/plain"], ["X-Request-Id", "1"], ["Authorization", "Bearer t"], ["X-Api-Key", "k"], ["Accept", "*/*"]),
+    fc.constantFrom<[string, string]>(
+      ["Content-Type", "application/json"],
+      ["Content-Type", "text/plain"],
+      ["X-Request-Id", "1"],
+      ["Authorization", "Bearer t"],
+      ["X-Api-Key", "k"],
+      ["Accept", "*/*"],
+    ),
     { selector: ([name]) => name.toLowerCase(), maxLength: 3 },
   ),
   include: fc.boolean(),
@@ -54,10 +69,13 @@ describe("corsPolicy agrees with checkCors", () => {
           preflight = { status: decision.status ?? 0, headers: decision.headers.toEntries() };
           allowed = decision.allowed;
         }
-        const method = (sent?.headers.find(([n]) => n === "access-control-request-method")?.[1]) ?? req.method.toUpperCase();
+        const method = sent?.headers.find(([n]) => n === "access-control-request-method")?.[1] ?? req.method.toUpperCase();
         const actual = policy.handle({ method, headers: [...req.headers, ["Origin", req.origin]] });
         allowed &&= actual.allowed;
-        const verdict = checkCors(page, { ...(preflight && { preflight }), response: { status: 200, headers: actual.headers.toEntries() } });
+        const verdict = checkCors(page, {
+          ...(preflight && { preflight }),
+          response: { status: 200, headers: actual.headers.toEntries() },
+        });
         expect(verdict.ok, JSON.stringify({ cfg, page, verdict })).toBe(allowed);
       }),
     );

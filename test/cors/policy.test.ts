@@ -37,7 +37,10 @@ describe("anchor behaviours (jub0bs/cors credentialed suite)", () => {
     });
   });
   test("J04/J05 actual GET from a disallowed or invalid origin: Vary only", () => {
-    for (const [origin, reason] of [["https://example.com", "disallowed-origin"], ["invalid_origin", "invalid-origin"]]) {
+    for (const [origin, reason] of [
+      ["https://example.com", "disallowed-origin"],
+      ["invalid_origin", "invalid-origin"],
+    ]) {
       const d = credentialed.handle({ method: "GET", headers: { origin } });
       expect(d).toMatchObject({ kind: "actual", allowed: false, reason });
       expect(entries(d.headers)).toEqual({ vary: "origin" });
@@ -78,20 +81,36 @@ describe("anchor behaviours (jub0bs/cors credentialed suite)", () => {
     }
   });
   test("J12/J14 empty ACRH members and lines are ignored", () => {
-    expect(credentialed.handle(preflight(ALLOWED, "PURGE", [["Access-Control-Request-Headers", ",,authorization,,"]])).allowed).toBe(true);
-    const lines: [string, string][] = [...Array.from({ length: 16 }, (): [string, string] => ["Access-Control-Request-Headers", ""]), ["Access-Control-Request-Headers", "authorization"]];
+    expect(
+      credentialed.handle(preflight(ALLOWED, "PURGE", [["Access-Control-Request-Headers", ",,authorization,,"]])).allowed,
+    ).toBe(true);
+    const lines: [string, string][] = [
+      ...Array.from({ length: 16 }, (): [string, string] => ["Access-Control-Request-Headers", ""]),
+      ["Access-Control-Request-Headers", "authorization"],
+    ];
     expect(credentialed.handle(preflight(ALLOWED, "PURGE", lines)).allowed).toBe(true);
   });
   test("J44 a shared suffix never matches (GHSA-vhxv-fg4m-p2w8)", () => {
     const policy = corsPolicy({ origins: ["https://foo.com", "https://bar.com"] });
-    for (const origin of ["https://barfoo.com", "https://foobar.com"]) expect(policy.handle({ method: "GET", headers: { origin } }).allowed).toBe(false);
+    for (const origin of ["https://barfoo.com", "https://foobar.com"])
+      expect(policy.handle({ method: "GET", headers: { origin } }).allowed).toBe(false);
   });
   test("J49/J50 patterns: *. needs at least one label, :* allows any port or none", () => {
     const policy = corsPolicy({ origins: ["http://*.example.com:*"] });
-    for (const origin of ["http://foo.example.com", "http://foo.example.com:6060", "http://bar.foo.example.com", "http://bar.foo.example.com:8080"]) {
+    for (const origin of [
+      "http://foo.example.com",
+      "http://foo.example.com:6060",
+      "http://bar.foo.example.com",
+      "http://bar.foo.example.com:8080",
+    ]) {
       expect(policy.handle({ method: "GET", headers: { origin } }).allowed, origin).toBe(true);
     }
-    for (const origin of ["http://example.com", "https://foo.example.com", "http://fooexample.com", "http://foo.example.com.evil.com"]) {
+    for (const origin of [
+      "http://example.com",
+      "https://foo.example.com",
+      "http://fooexample.com",
+      "http://foo.example.com.evil.com",
+    ]) {
       expect(policy.handle({ method: "GET", headers: { origin } }).allowed, origin).toBe(false);
     }
   });
@@ -109,7 +128,10 @@ describe("anchor behaviours (jub0bs/cors credentialed suite)", () => {
   });
   test("J30-J38 allow-all policy: ACAO * on every response, * never covers Authorization", () => {
     const policy = corsPolicy({ origins: "*", methods: ["*"], allowedHeaders: ["*"], exposedHeaders: ["*"], maxAge: 30 });
-    expect(entries(policy.handle({ method: "GET", headers: {} }).headers)).toEqual({ "access-control-allow-origin": "*", "access-control-expose-headers": "*" });
+    expect(entries(policy.handle({ method: "GET", headers: {} }).headers)).toEqual({
+      "access-control-allow-origin": "*",
+      "access-control-expose-headers": "*",
+    });
     expect(policy.handle({ method: "GET", headers: { origin: "invalid_origin" } }).allowed).toBe(true);
     const d = policy.handle(preflight(ALLOWED, "PURGE", [["Access-Control-Request-Headers", "content-type"]]));
     expect(entries(d.headers)).toEqual({
@@ -122,7 +144,11 @@ describe("anchor behaviours (jub0bs/cors credentialed suite)", () => {
     });
     expect(policy.handle(preflight(ALLOWED, "GET", [["Access-Control-Request-Headers", "authorization"]])).allowed).toBe(false);
     const both = corsPolicy({ origins: "*", allowedHeaders: ["*", "authorization"] });
-    expect(both.handle(preflight(ALLOWED, "GET", [["Access-Control-Request-Headers", "authorization"]])).headers.getRaw("access-control-allow-headers")).toBe("*, authorization");
+    expect(
+      both
+        .handle(preflight(ALLOWED, "GET", [["Access-Control-Request-Headers", "authorization"]]))
+        .headers.getRaw("access-control-allow-headers"),
+    ).toBe("*, authorization");
   });
 });
 
@@ -143,10 +169,26 @@ describe("configurations refused at construction (every problem at once)", () =>
     ["insecure with credentials", { origins: ["http://a.example"], credentials: true }, /not https and not loopback/],
     ["public suffix", { origins: ["https://*.com"], credentials: true }, /public suffix/],
     ["hosting suffix", { origins: ["https://*.github.io"], credentials: true }, /public suffix/],
-    ["* in methods with credentials", { origins: ["https://a.example"], credentials: true, methods: ["*"] }, /methods: "\*" with credentials/],
-    ["* in allowedHeaders with credentials", { origins: ["https://a.example"], credentials: true, allowedHeaders: ["*"] }, /allowedHeaders: "\*"/],
-    ["* in exposedHeaders with credentials", { origins: ["https://a.example"], credentials: true, exposedHeaders: ["*"] }, /exposedHeaders: "\*"/],
-    ["forbidden methods", { origins: "*", methods: ["connect", "TRACK"] }, /connect is a forbidden method[^]*TRACK is a forbidden/],
+    [
+      "* in methods with credentials",
+      { origins: ["https://a.example"], credentials: true, methods: ["*"] },
+      /methods: "\*" with credentials/,
+    ],
+    [
+      "* in allowedHeaders with credentials",
+      { origins: ["https://a.example"], credentials: true, allowedHeaders: ["*"] },
+      /allowedHeaders: "\*"/,
+    ],
+    [
+      "* in exposedHeaders with credentials",
+      { origins: ["https://a.example"], credentials: true, exposedHeaders: ["*"] },
+      /exposedHeaders: "\*"/,
+    ],
+    [
+      "forbidden methods",
+      { origins: "*", methods: ["connect", "TRACK"] },
+      /connect is a forbidden method[^]*TRACK is a forbidden/,
+    ],
     ["forbidden header", { origins: "*", allowedHeaders: ["Cookie"] }, /Cookie is a forbidden request header/],
     ["sec- header", { origins: "*", allowedHeaders: ["Sec-Foo"] }, /forbidden request header/],
     ["set-cookie exposed", { origins: "*", exposedHeaders: ["Set-Cookie"] }, /never exposed/],
@@ -163,11 +205,21 @@ describe("configurations refused at construction (every problem at once)", () =>
   }
   test("J75 several problems are listed together", () => {
     expect(() =>
-      corsPolicy({ origins: ["https://example.com/"], methods: ["CONNECT", "résumé"], allowedHeaders: ["résumé", "Access-Control-Allow-Origin"], maxAge: 86401 } as never),
+      corsPolicy({
+        origins: ["https://example.com/"],
+        methods: ["CONNECT", "résumé"],
+        allowedHeaders: ["résumé", "Access-Control-Allow-Origin"],
+        maxAge: 86401,
+      } as never),
     ).toThrow(/6 problems/);
   });
   test("accepted: loopback with credentials, opted-in insecure origins, http without credentials", () => {
-    expect(() => corsPolicy({ origins: ["http://localhost:*", "http://127.0.0.1:3000", "http://[::1]:8080", "http://app.localhost"], credentials: true })).not.toThrow();
+    expect(() =>
+      corsPolicy({
+        origins: ["http://localhost:*", "http://127.0.0.1:3000", "http://[::1]:8080", "http://app.localhost"],
+        credentials: true,
+      }),
+    ).not.toThrow();
     expect(() => corsPolicy({ origins: ["http://a.example"], credentials: true, allowInsecureOrigins: true })).not.toThrow();
     expect(() => corsPolicy({ origins: ["http://a.example", "https://*.com"] })).not.toThrow();
   });
@@ -177,9 +229,18 @@ describe("security", () => {
   const policy = corsPolicy({ origins: ["https://example.com"], credentials: true });
   test("hostile origins never match", () => {
     for (const origin of [
-      "https://example.com.evil.com", "https://evilexample.com", "https://example.com@evil.com", "https://EXAMPLE.com",
-      "https://exаmple.com", "https://xn--exmple-4nf.com", "https://example.com:8443", "http://example.com", "null",
-      "https://example.com/", "https://example.com, https://evil.com", "https://example.com\u0000",
+      "https://example.com.evil.com",
+      "https://evilexample.com",
+      "https://example.com@evil.com",
+      "https://EXAMPLE.com",
+      "https://exаmple.com",
+      "https://xn--exmple-4nf.com",
+      "https://example.com:8443",
+      "http://example.com",
+      "null",
+      "https://example.com/",
+      "https://example.com, https://evil.com",
+      "https://example.com\u0000",
     ]) {
       const d = policy.handle({ method: "GET", headers: [["origin", origin]] });
       expect(d.allowed, JSON.stringify(origin)).toBe(false);
@@ -191,7 +252,15 @@ describe("security", () => {
     expect(d.headers.getRaw("access-control-allow-origin")).toBe("https://example.com");
   });
   test("two Origin lines never match", () => {
-    expect(policy.handle({ method: "GET", headers: [["origin", "https://example.com"], ["origin", "https://example.com"]] }).allowed).toBe(false);
+    expect(
+      policy.handle({
+        method: "GET",
+        headers: [
+          ["origin", "https://example.com"],
+          ["origin", "https://example.com"],
+        ],
+      }).allowed,
+    ).toBe(false);
   });
   test("Vary cannot be injected: the policy's Vary is constant", () => {
     const d = policy.handle({ method: "GET", headers: { origin: "https://example.com", vary: "x\r\ninjected: 1" } });
@@ -200,18 +269,31 @@ describe("security", () => {
   test("a hostile 1 MB ACRH is refused without being parsed", () => {
     const open = corsPolicy({ origins: "*", methods: ["*"], allowedHeaders: ["*"] });
     const huge = "a,".repeat(500_000);
-    expect(open.handle(preflight("https://x.example", "PUT", [["access-control-request-headers", huge]]))).toMatchObject({ allowed: false, reason: "oversized-request-headers", status: 403 });
+    expect(open.handle(preflight("https://x.example", "PUT", [["access-control-request-headers", huge]]))).toMatchObject({
+      allowed: false,
+      reason: "oversized-request-headers",
+      status: 403,
+    });
     const many = Array.from({ length: 65 }, (_, i) => `x-${i}`).join(",");
-    expect(open.handle(preflight("https://x.example", "PUT", [["access-control-request-headers", many]]))).toMatchObject({ allowed: false, reason: "oversized-request-headers" });
+    expect(open.handle(preflight("https://x.example", "PUT", [["access-control-request-headers", many]]))).toMatchObject({
+      allowed: false,
+      reason: "oversized-request-headers",
+    });
   });
   test("malformed ACRM and ACRH are refused", () => {
     const open = corsPolicy({ origins: "*", methods: ["*"], allowedHeaders: ["*"] });
     expect(open.handle(preflight("https://x.example", "GE T"))).toMatchObject({ allowed: false, reason: "invalid-method" });
-    expect(open.handle(preflight("https://x.example", "PUT", [["access-control-request-headers", "a b"]]))).toMatchObject({ allowed: false, reason: "invalid-request-headers" });
+    expect(open.handle(preflight("https://x.example", "PUT", [["access-control-request-headers", "a b"]]))).toMatchObject({
+      allowed: false,
+      reason: "invalid-request-headers",
+    });
   });
   test("Private Network Access is answered only when enabled", () => {
     const pna: [string, string][] = [["access-control-request-private-network", "true"]];
-    expect(policy.handle(preflight("https://example.com", "GET", pna))).toMatchObject({ allowed: false, reason: "disallowed-private-network" });
+    expect(policy.handle(preflight("https://example.com", "GET", pna))).toMatchObject({
+      allowed: false,
+      reason: "disallowed-private-network",
+    });
     const enabled = corsPolicy({ origins: ["https://example.com"], privateNetwork: true });
     const d = enabled.handle(preflight("https://example.com", "GET", pna));
     expect(d.headers.getRaw("access-control-allow-private-network")).toBe("true");
@@ -220,7 +302,11 @@ describe("security", () => {
 });
 
 describe("Vary lists every request header a preflight's answer depends on (issue 13, defect 7)", () => {
-  const PREFLIGHT_HEADERS = ["access-control-request-method", "access-control-request-headers", "access-control-request-private-network"];
+  const PREFLIGHT_HEADERS = [
+    "access-control-request-method",
+    "access-control-request-headers",
+    "access-control-request-private-network",
+  ];
   const configs: [string, CorsPolicyConfig, boolean][] = [
     ['origins "*", privateNetwork off', { origins: "*" }, false],
     ['origins "*", any method and header', { origins: "*", methods: ["*"], allowedHeaders: ["*"] }, false],

@@ -40,17 +40,27 @@ const { request, response } = capture;
 const rawPairs = [];
 for (let i = 0; i < request.rawHeaders.length; i += 2) rawPairs.push([request.rawHeaders[i], request.rawHeaders[i + 1]]);
 
-console.log(`Captured from headless Chromium ${capture.browser} (${capture.capturedAt.slice(0, 10)}), page ${capture.pageOrigin}`);
+console.log(
+  `Captured from headless Chromium ${capture.browser} (${capture.capturedAt.slice(0, 10)}), page ${capture.pageOrigin}`,
+);
 show(`Preflight request: ${request.method} ${request.url} HTTP/${request.httpVersion}`, rawPairs);
 show(`Response: ${response.status}`, response.headers);
 const verdict = checkCors(
-  { origin: capture.pageOrigin, method: capture.pageRequest.method, headers: capture.pageRequest.headers, credentials: capture.pageRequest.credentials },
+  {
+    origin: capture.pageOrigin,
+    method: capture.pageRequest.method,
+    headers: capture.pageRequest.headers,
+    credentials: capture.pageRequest.credentials,
+  },
   { preflight: { status: response.status, headers: response.headers } },
   { engine: "chromium" },
 );
-console.log(`\ncheckCors (engine: chromium) says: ${verdict.ok ? "allowed" : `blocked at the ${verdict.stage} (${verdict.reason})`}`);
+console.log(
+  `\ncheckCors (engine: chromium) says: ${verdict.ok ? "allowed" : `blocked at the ${verdict.stage} (${verdict.reason})`}`,
+);
 if (!verdict.ok) console.log(`  ${verdict.message}`);
-if (verdict.preflight) console.log(`  preflight it predicts: ${verdict.preflight.headers.map(([n, v]) => `${n}: ${v}`).join(" | ")}`);
+if (verdict.preflight)
+  console.log(`  preflight it predicts: ${verdict.preflight.headers.map(([n, v]) => `${n}: ${v}`).join(" | ")}`);
 console.log(`\nWhat Chromium did: fetch() → ${capture.chromium.fetch}`);
 for (const line of capture.chromium.console) console.log(`  console: ${line}`);
 
@@ -58,16 +68,34 @@ for (const line of capture.chromium.console) console.log(`  console: ${line}`);
 const dir = mkdtempSync(join(tmpdir(), "typed-headers-demo-"));
 try {
   const capturePath = join(dir, "preflight.http");
-  writeFileSync(capturePath, [`HTTP/1.1 ${response.status} No Content`, ...response.headers.map(([n, v]) => `${n}: ${v}`), "", ""].join("\r\n"));
+  writeFileSync(
+    capturePath,
+    [`HTTP/1.1 ${response.status} No Content`, ...response.headers.map(([n, v]) => `${n}: ${v}`), "", ""].join("\r\n"),
+  );
   const cli = new URL("../../dist/cli.js", import.meta.url).pathname;
   const page = capture.pageRequest;
   const args = [
-    "check", "--origin", capture.pageOrigin, "--method", page.method,
+    "check",
+    "--origin",
+    capture.pageOrigin,
+    "--method",
+    page.method,
     ...Object.entries(page.headers).flatMap(([n, v]) => ["--header", `${n}: ${v}`]),
-    "--credentials", page.credentials, "--engine", "chromium", "--preflight", capturePath, capturePath,
+    "--credentials",
+    page.credentials,
+    "--engine",
+    "chromium",
+    "--preflight",
+    capturePath,
+    capturePath,
   ];
   for (const command of [["parse", capturePath], args]) {
-    console.log(`\n$ typed-headers ${command.map((a) => (a.includes(" ") ? JSON.stringify(a) : a)).join(" ").replaceAll(dir, ".")}`);
+    console.log(
+      `\n$ typed-headers ${command
+        .map((a) => (a.includes(" ") ? JSON.stringify(a) : a))
+        .join(" ")
+        .replaceAll(dir, ".")}`,
+    );
     const run = spawnSync(process.execPath, [cli, ...command], { encoding: "utf8" });
     process.stdout.write(run.stdout.replaceAll(dir, "."));
     console.log(`(exit status ${run.status})`);

@@ -28,9 +28,7 @@ describe("defineHeader: a header from outside src/", () => {
   });
 
   test("serializes through serializeHeader", () => {
-    expect(serializeHeader("timing-allow-origin", [Origin.from("https://a.example"), "null"])).toBe(
-      "https://a.example, null",
-    );
+    expect(serializeHeader("timing-allow-origin", [Origin.from("https://a.example"), "null"])).toBe("https://a.example, null");
     expect(() => serializeHeader("timing-allow-origin", [] as never)).toThrow(TypeError);
   });
 

@@ -34,7 +34,8 @@ function parseTimingAllowOrigin(lines: readonly string[]): ParseResult<TimingAll
       origins.push(origin.value);
     }
   }
-  if (origins.length === 0) return { ok: false, error: { code: "empty-list", header: "", message: "expected at least one origin or *." } };
+  if (origins.length === 0)
+    return { ok: false, error: { code: "empty-list", header: "", message: "expected at least one origin or *." } };
   return { ok: true, value: origins };
 }
 
@@ -45,7 +46,7 @@ export const timingAllowOrigin: HeaderCodec<"timing-allow-origin", TimingAllowOr
   serialize: (value: TimingAllowOrigin) => {
     if (value === "*") return "*";
     if (!Array.isArray(value) || value.length === 0 || !value.every((o) => o === "null" || Origin.is(o))) {
-      throw new TypeError("typed-headers: cannot serialize timing-allow-origin: expected \"*\" or origins");
+      throw new TypeError('typed-headers: cannot serialize timing-allow-origin: expected "*" or origins');
     }
     return value.join(", ");
   },

@@ -92,7 +92,10 @@ describe("access-control-allow-methods", () => {
     ["  ,  ", []],
     ["*", ["*"]],
     ["GET, *", ["GET", "*"]],
-    [["GET", "", "PUT"], ["GET", "PUT"]],
+    [
+      ["GET", "", "PUT"],
+      ["GET", "PUT"],
+    ],
     ["\tGET\t,\tPUT ", ["GET", "PUT"]],
     ["Bad method name", { code: "invalid-token" }],
     [["GET", "no no"], { code: "invalid-token" }],
@@ -226,7 +229,10 @@ describe("vary", () => {
   check("vary", [
     ["Origin", ["origin"]],
     ["Accept-Encoding, Origin", ["accept-encoding", "origin"]],
-    [["accept", "origin"], ["accept", "origin"]],
+    [
+      ["accept", "origin"],
+      ["accept", "origin"],
+    ],
     ["*", "*"],
     ["origin, *", "*"],
     [["origin", "*"], "*"],
@@ -287,9 +293,7 @@ describe("registry", () => {
       ["x-unknown", "1"],
     ];
     for (const [name, value] of invalid) {
-      expect(() => serializeHeader(name as string, value), `${name} ${JSON.stringify(value)}`).toThrow(
-        /^typed-headers: /,
-      );
+      expect(() => serializeHeader(name as string, value), `${name} ${JSON.stringify(value)}`).toThrow(/^typed-headers: /);
       expect(() => serializeHeader(name as string, value)).toThrow(TypeError);
     }
   });

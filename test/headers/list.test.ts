@@ -45,13 +45,18 @@ describe("the header list", () => {
     // Beside its module (headerLaws(codec, values)), or in its family's table of [codec, values]
     // cases handed to headerLaws.
     const direct = new RegExp(`headerLaws\\(\\s*${exportName},`);
-    const running = lawFiles.filter((text) => direct.test(text) || (text.includes(`[${exportName},`) && text.includes("headerLaws(codec")));
+    const running = lawFiles.filter(
+      (text) => direct.test(text) || (text.includes(`[${exportName},`) && text.includes("headerLaws(codec")),
+    );
     expect(running, `no test runs headerLaws on ${exportName}`).not.toEqual([]);
   });
 
   test.each(codecs)("%s: registered with parseHeader and serializeHeader in any casing", (_, codec) => {
     const shouting = codec.name.toUpperCase();
-    expect(parseHeader(shouting as never, undefined)).toMatchObject({ ok: false, error: { code: "missing", header: codec.name } });
+    expect(parseHeader(shouting as never, undefined)).toMatchObject({
+      ok: false,
+      error: { code: "missing", header: codec.name },
+    });
     expect(() => serializeHeader(shouting as never, Symbol() as never)).toThrow(/^typed-headers: cannot serialize /);
   });
 
@@ -68,7 +73,10 @@ describe("the header list", () => {
 
   test("the README's table of headers has one row per header", () => {
     const readme = read("README.md");
-    const section = readme.slice(readme.indexOf("\n## The headers"), readme.indexOf("\n## ", readme.indexOf("\n## The headers") + 1));
+    const section = readme.slice(
+      readme.indexOf("\n## The headers"),
+      readme.indexOf("\n## ", readme.indexOf("\n## The headers") + 1),
+    );
     const rows = [...section.matchAll(/^\| `([A-Za-z-]+)` \|/gm)].map((m) => (m[1] as string).toLowerCase());
     expect(rows.sort()).toEqual(codecs.map(([, codec]) => codec.name).sort());
   });
@@ -76,12 +84,17 @@ describe("the header list", () => {
 
 describe("the README's examples print what the code prints", () => {
   const readme = read("README.md");
-  const examples = [...readme.matchAll(/`((?:parse|serialize)Header\((?:[^`]*)\))` → `([^`]+)`/g)].map((m) => [m[1] as string, m[2] as string] as const);
+  const examples = [...readme.matchAll(/`((?:parse|serialize)Header\((?:[^`]*)\))` → `([^`]+)`/g)].map(
+    (m) => [m[1] as string, m[2] as string] as const,
+  );
 
   test("there are examples to check", () => expect(examples.length).toBeGreaterThan(10));
 
   test.each(examples)("%s → %s", (call, expected) => {
-    const run = new Function("lib", `const { parseHeader, serializeHeader, Origin, Method, FieldName, DeltaSeconds } = lib; return ${call};`);
+    const run = new Function(
+      "lib",
+      `const { parseHeader, serializeHeader, Origin, Method, FieldName, DeltaSeconds } = lib; return ${call};`,
+    );
     const result = run(mainEntry) as unknown;
     const value = call.startsWith("parseHeader") ? (result as { ok: boolean; value?: unknown }) : { ok: true, value: result };
     expect(value).toEqual({ ok: true, value: JSON.parse(expected) });

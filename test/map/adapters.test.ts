@@ -80,7 +80,11 @@ describe("a node:http server writing responses, read by fetch", () => {
   });
 
   test("res.setHeader with each name of toObject arrives intact", async () => {
-    const response = HeaderMap.from([["x-a", "1"], ["X-A", "2"], ["x-b", "3"]]);
+    const response = HeaderMap.from([
+      ["x-a", "1"],
+      ["X-A", "2"],
+      ["x-b", "3"],
+    ]);
     handler = (_req, res) => {
       for (const [name, value] of Object.entries(response.toObject())) res.setHeader(name, value);
       res.end();

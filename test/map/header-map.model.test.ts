@@ -9,8 +9,22 @@ interface Model {
   lines: Line[];
 }
 
-const NAMES = ["Origin", "vary", "VARY", "access-control-allow-methods", "Access-Control-Allow-Origin",
-  "access-control-max-age", "X-A", "x-a", "__proto__", "constructor", "toString", "set-cookie", "bad name", "é"];
+const NAMES = [
+  "Origin",
+  "vary",
+  "VARY",
+  "access-control-allow-methods",
+  "Access-Control-Allow-Origin",
+  "access-control-max-age",
+  "X-A",
+  "x-a",
+  "__proto__",
+  "constructor",
+  "toString",
+  "set-cookie",
+  "bad name",
+  "é",
+];
 const VALUES = ["", "1", "GET, PUT", "origin", "*", "a b", "https://a.example", "x\r\ny", "a\0", "☃", " padded ", "true"];
 
 const name = fc.constantFrom(...NAMES);
@@ -33,7 +47,11 @@ function replaceInModel(m: Model, key: string, v: string): void {
 const check = (m: Model, map: HeaderMap) => expect(map.toEntries()).toEqual(m.lines);
 
 class SetRaw implements fc.Command<Model, HeaderMap> {
-  constructor(readonly n: string, readonly v: string, readonly append: boolean) {}
+  constructor(
+    readonly n: string,
+    readonly v: string,
+    readonly append: boolean,
+  ) {}
   check = () => true;
   run(m: Model, map: HeaderMap): void {
     const call = () => (this.append ? map.appendRaw(this.n, this.v) : map.setRaw(this.n, this.v));
@@ -59,7 +77,11 @@ const typedValues: Partial<Record<HeaderName, unknown[]>> = {
 const typedName = fc.constantFrom(...(Object.keys(typedValues) as HeaderName[]));
 
 class SetTyped implements fc.Command<Model, HeaderMap> {
-  constructor(readonly n: HeaderName, readonly index: number, readonly append: boolean) {}
+  constructor(
+    readonly n: HeaderName,
+    readonly index: number,
+    readonly append: boolean,
+  ) {}
   check = () => true;
   run(m: Model, map: HeaderMap): void {
     const options = typedValues[this.n] as unknown[];
@@ -190,7 +212,16 @@ const commands = fc.commands(
     name.map((n) => new Read(n)),
     fc.constant(new RoundTrip()),
     fc
-      .array(fc.tuple(fc.constantFrom("delete-current", "delete", "append", "set") as fc.Arbitrary<"delete-current" | "delete" | "append" | "set">, name.filter(isValidName), value.filter(isValidValue)), { maxLength: 4 })
+      .array(
+        fc.tuple(
+          fc.constantFrom("delete-current", "delete", "append", "set") as fc.Arbitrary<
+            "delete-current" | "delete" | "append" | "set"
+          >,
+          name.filter(isValidName),
+          value.filter(isValidValue),
+        ),
+        { maxLength: 4 },
+      )
       .map((changes) => new IterateWhileChanging(changes)),
   ],
   { maxCommands: 40 },
@@ -251,8 +282,21 @@ describe("HeaderMap iteration under change (issue 13, defect 4)", () => {
 // Records (Node's req.headers, hand-made ones) are read where they are: a lookup reads the key by
 // name, a walk reads every key. Whatever the record holds, the two must agree, and typed values
 // cached before a walk must be those of the walked lines.
-const RECORD_KEYS = ["origin", "Origin", "ORIGIN", "vary", "Vary", "x-a", "X-A", "access-control-request-method",
-  "Access-Control-Request-Method", "access-control-max-age", "__proto__", "constructor", "toString"];
+const RECORD_KEYS = [
+  "origin",
+  "Origin",
+  "ORIGIN",
+  "vary",
+  "Vary",
+  "x-a",
+  "X-A",
+  "access-control-request-method",
+  "Access-Control-Request-Method",
+  "access-control-max-age",
+  "__proto__",
+  "constructor",
+  "toString",
+];
 const recordValue = fc.oneof(
   fc.constantFrom("https://a.example", "GET", "PATCH", "origin", "600", "x", ""),
   fc.array(fc.constantFrom("a", "GET", "accept"), { maxLength: 3 }),
@@ -263,10 +307,20 @@ const record = fc
   .map(([entries, nullPrototype]) => {
     const made = (nullPrototype ? Object.create(null) : {}) as Record<string, unknown>;
     // defineProperty: "__proto__" is an own key, as JSON.parse would make it.
-    for (const [k, v] of entries) Object.defineProperty(made, k, { value: v, enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of entries)
+      Object.defineProperty(made, k, { value: v, enumerable: true, writable: true, configurable: true });
     return made as Record<string, string>;
   });
-const PROBES = ["origin", "Vary", "x-a", "access-control-request-method", "access-control-max-age", "__proto__", "constructor", "toString"];
+const PROBES = [
+  "origin",
+  "Vary",
+  "x-a",
+  "access-control-request-method",
+  "access-control-max-age",
+  "__proto__",
+  "constructor",
+  "toString",
+];
 
 describe("HeaderMap over a record", () => {
   test("a lookup and a walk of the same record give the same lines", () => {
@@ -309,6 +363,9 @@ describe("HeaderMap over a record", () => {
     const map = HeaderMap.from({ Origin: "https://b.example", origin: "https://a.example", Vary: "accept" });
     expect(map.getAll("origin")).toEqual(["https://a.example"]);
     expect(map.getAll("vary")).toEqual(["accept"]);
-    expect(map.toEntries()).toEqual([["origin", "https://a.example"], ["vary", "accept"]]);
+    expect(map.toEntries()).toEqual([
+      ["origin", "https://a.example"],
+      ["vary", "accept"],
+    ]);
   });
 });

@@ -3,11 +3,16 @@ import { DeltaSeconds, FieldName, HeaderMap, Method, Origin } from "typed-header
 import "../extension/timing-allow-origin.js";
 
 const preflightRaw = [
-  "Host", "api.example:8443",
-  "Origin", "https://app.example",
-  "Access-Control-Request-Method", "PATCH",
-  "Access-Control-Request-Headers", "content-type,x-request-id",
-  "Accept", "*/*",
+  "Host",
+  "api.example:8443",
+  "Origin",
+  "https://app.example",
+  "Access-Control-Request-Method",
+  "PATCH",
+  "Access-Control-Request-Headers",
+  "content-type,x-request-id",
+  "Accept",
+  "*/*",
 ];
 
 describe("HeaderMap.from", () => {
@@ -38,20 +43,41 @@ describe("HeaderMap.from", () => {
   });
 
   test("Fetch Headers, with set-cookie kept apart", () => {
-    const fetchHeaders = new Headers([["Origin", "null"], ["set-cookie", "a=1"], ["set-cookie", "b=2"]]);
+    const fetchHeaders = new Headers([
+      ["Origin", "null"],
+      ["set-cookie", "a=1"],
+      ["set-cookie", "b=2"],
+    ]);
     const map = HeaderMap.from(fetchHeaders);
     expect(map.get("origin")).toEqual({ ok: true, value: "null" });
     expect(map.getAll("set-cookie")).toEqual(["a=1", "b=2"]);
-    expect(map.toEntries()).toEqual([["origin", "null"], ["set-cookie", "a=1"], ["set-cookie", "b=2"]]);
+    expect(map.toEntries()).toEqual([
+      ["origin", "null"],
+      ["set-cookie", "a=1"],
+      ["set-cookie", "b=2"],
+    ]);
   });
 
   test("iterables of pairs and other maps, each pair one line", () => {
-    const map = HeaderMap.from(new Map([["A", "1"], ["b", "2"]]));
-    expect(map.toEntries()).toEqual([["a", "1"], ["b", "2"]]);
+    const map = HeaderMap.from(
+      new Map([
+        ["A", "1"],
+        ["b", "2"],
+      ]),
+    );
+    expect(map.toEntries()).toEqual([
+      ["a", "1"],
+      ["b", "2"],
+    ]);
     const copy = HeaderMap.from(map);
     copy.setRaw("a", "x");
     expect(map.getRaw("a")).toBe("1");
-    expect(HeaderMap.from([["v", "1"], ["V", "2"]]).getAll("v")).toEqual(["1", "2"]);
+    expect(
+      HeaderMap.from([
+        ["v", "1"],
+        ["V", "2"],
+      ]).getAll("v"),
+    ).toEqual(["1", "2"]);
   });
 
   test("invalid lines in a record are reported when the map is first walked or changed", () => {
@@ -81,9 +107,18 @@ describe("typed access", () => {
   });
 
   test("set serializes canonically and replaces every line in place", () => {
-    const map = HeaderMap.from([["a", "1"], ["access-control-allow-methods", "GET"], ["b", "2"], ["Access-Control-Allow-Methods", "PUT"]]);
+    const map = HeaderMap.from([
+      ["a", "1"],
+      ["access-control-allow-methods", "GET"],
+      ["b", "2"],
+      ["Access-Control-Allow-Methods", "PUT"],
+    ]);
     map.set("access-control-allow-methods", ["GET", Method.from("PURGE")]);
-    expect(map.toEntries()).toEqual([["a", "1"], ["access-control-allow-methods", "GET, PURGE"], ["b", "2"]]);
+    expect(map.toEntries()).toEqual([
+      ["a", "1"],
+      ["access-control-allow-methods", "GET, PURGE"],
+      ["b", "2"],
+    ]);
   });
 
   test("append merges list members without repeating them", () => {
@@ -134,8 +169,14 @@ describe("raw access", () => {
   test("setRaw / appendRaw reject bad names and values, leaving the map unchanged", () => {
     const map = new HeaderMap().appendRaw("x-a", "1");
     const bad: [string, string][] = [
-      ["bad name", "1"], ["", "1"], ["x:y", "1"], ["é", "1"],
-      ["x-b", "a\r\nset-cookie: x=1"], ["x-b", "a\nb"], ["x-b", "a\0b"], ["x-b", "☃"],
+      ["bad name", "1"],
+      ["", "1"],
+      ["x:y", "1"],
+      ["é", "1"],
+      ["x-b", "a\r\nset-cookie: x=1"],
+      ["x-b", "a\nb"],
+      ["x-b", "a\0b"],
+      ["x-b", "☃"],
     ];
     for (const [name, value] of bad) {
       expect(() => map.setRaw(name, value), `${name}: ${value}`).toThrow(TypeError);
@@ -146,7 +187,11 @@ describe("raw access", () => {
   });
 
   test("delete removes every line and says whether there was one", () => {
-    const map = HeaderMap.from([["a", "1"], ["b", "2"], ["A", "3"]]);
+    const map = HeaderMap.from([
+      ["a", "1"],
+      ["b", "2"],
+      ["A", "3"],
+    ]);
     expect(map.delete("A")).toBe(true);
     expect(map.delete("a")).toBe(false);
     expect(map.toEntries()).toEqual([["b", "2"]]);
@@ -174,12 +219,21 @@ describe("raw access", () => {
 
 describe("output", () => {
   test("toObject gives a string per name and an array for repeated lines", () => {
-    const map = HeaderMap.from([["Set-Cookie", "a=1"], ["set-cookie", "b=2"], ["x", "1"]]);
+    const map = HeaderMap.from([
+      ["Set-Cookie", "a=1"],
+      ["set-cookie", "b=2"],
+      ["x", "1"],
+    ]);
     expect({ ...map.toObject() }).toEqual({ "set-cookie": ["a=1", "b=2"], x: "1" });
   });
 
   test("toHeaders builds a Fetch Headers", () => {
-    const headers = HeaderMap.from([["x-a", "1"], ["x-a", "2"], ["set-cookie", "a=1"], ["set-cookie", "b=2"]]).toHeaders();
+    const headers = HeaderMap.from([
+      ["x-a", "1"],
+      ["x-a", "2"],
+      ["set-cookie", "a=1"],
+      ["set-cookie", "b=2"],
+    ]).toHeaders();
     expect(headers.get("x-a")).toBe("1, 2");
     expect(headers.getSetCookie()).toEqual(["a=1", "b=2"]);
   });

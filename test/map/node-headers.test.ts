@@ -39,7 +39,10 @@ describe("Node's real req.headers", () => {
     const map = HeaderMap.from(proxy);
     expect(map.get("origin")).toEqual({ ok: true, value: "https://app.example.com" });
     expect(map.get("access-control-request-method")).toEqual({ ok: true, value: "PATCH" });
-    expect(map.get("access-control-request-headers")).toEqual({ ok: true, value: ["authorization", "content-type", "x-request-id"] });
+    expect(map.get("access-control-request-headers")).toEqual({
+      ok: true,
+      value: ["authorization", "content-type", "x-request-id"],
+    });
     expect(read).toEqual(["origin", "access-control-request-method", "access-control-request-headers"]);
     expect(listed()).toBe(0);
   });
@@ -52,7 +55,10 @@ describe("Node's real req.headers", () => {
   });
 
   test("policy.handle on a real preflight and actual request reads only the CORS headers", () => {
-    for (const [kind, expected] of [["preflight", 4], ["actual", 2]] as const) {
+    for (const [kind, expected] of [
+      ["preflight", 4],
+      ["actual", 2],
+    ] as const) {
       const req = inputs[kind].node;
       const { proxy, read } = watched(req.headers);
       const decision = policy.handle({ method: req.method as string, headers: proxy });

@@ -28,7 +28,9 @@ describe("rawHeaders round trips", () => {
       fc.property(rawHeaders, (raw) => {
         const record = HeaderMap.from(raw).toObject();
         for (const [key] of pairsOf(raw)) {
-          const lines = pairsOf(raw).filter(([k]) => k === key).map(([, v]) => v);
+          const lines = pairsOf(raw)
+            .filter(([k]) => k === key)
+            .map(([, v]) => v);
           expect(Object.hasOwn(record, key)).toBe(true);
           expect(record[key]).toEqual(lines.length === 1 ? lines[0] : lines);
         }
@@ -43,7 +45,9 @@ describe("rawHeaders round trips", () => {
       fc.property(rawHeaders, (raw) => {
         const headers = HeaderMap.from(raw).toHeaders();
         for (const [key] of pairsOf(raw)) {
-          const lines = pairsOf(raw).filter(([k]) => k === key).map(([, v]) => trim(v));
+          const lines = pairsOf(raw)
+            .filter(([k]) => k === key)
+            .map(([, v]) => trim(v));
           if (key === "set-cookie") expect(headers.getSetCookie()).toEqual(lines);
           else expect(headers.get(key)).toBe(lines.join(", "));
         }

@@ -16,23 +16,48 @@ const B = "b=2; Max-Age=60";
 describe("HeaderMap keeps set-cookie lines apart", () => {
   test("append and set write one line per cookie", () => {
     const map = new HeaderMap().setRaw("vary", "origin");
-    map.append("set-cookie" as never, [{ name: "a", value: "1", path: "/" }, { name: "b", value: "2" }] as never);
+    map.append(
+      "set-cookie" as never,
+      [
+        { name: "a", value: "1", path: "/" },
+        { name: "b", value: "2" },
+      ] as never,
+    );
     map.append("set-cookie" as never, [{ name: "c", value: "3" }] as never);
     expect(map.getAll("set-cookie")).toEqual(["a=1; Path=/", "b=2", "c=3"]);
     map.set("set-cookie" as never, [{ name: "d", value: "4", secure: true, sameSite: "None" }] as never);
-    expect(map.toEntries()).toEqual([["vary", "origin"], ["set-cookie", "d=4; Secure; SameSite=None"]]);
+    expect(map.toEntries()).toEqual([
+      ["vary", "origin"],
+      ["set-cookie", "d=4; Secure; SameSite=None"],
+    ]);
   });
 
   test("a bad cookie anywhere in the array changes nothing", () => {
     const map = new HeaderMap([["set-cookie", A]]);
-    expect(() => map.append("set-cookie" as never, [{ name: "ok", value: "1" }, { name: "bad", value: "x; Domain=evil" }] as never)).toThrow(TypeError);
+    expect(() =>
+      map.append(
+        "set-cookie" as never,
+        [
+          { name: "ok", value: "1" },
+          { name: "bad", value: "x; Domain=evil" },
+        ] as never,
+      ),
+    ).toThrow(TypeError);
     expect(() => map.set("set-cookie" as never, [] as never)).toThrow(/non-empty array/);
     expect(map.getAll("set-cookie")).toEqual([A]);
   });
 
   test("every output keeps the lines: entries, iteration, toObject, toHeaders; get parses each", () => {
-    const map = new HeaderMap([["Set-Cookie", A], ["set-cookie", B], ["x-a", "1"]]);
-    expect(map.toEntries()).toEqual([["set-cookie", A], ["set-cookie", B], ["x-a", "1"]]);
+    const map = new HeaderMap([
+      ["Set-Cookie", A],
+      ["set-cookie", B],
+      ["x-a", "1"],
+    ]);
+    expect(map.toEntries()).toEqual([
+      ["set-cookie", A],
+      ["set-cookie", B],
+      ["x-a", "1"],
+    ]);
     expect([...map]).toEqual(map.toEntries());
     expect(map.toObject()["set-cookie"]).toEqual([A, B]);
     expect(map.toHeaders().getSetCookie()).toEqual([A, B]);
@@ -46,7 +71,12 @@ describe("HeaderMap keeps set-cookie lines apart", () => {
   });
 
   test("getRaw refuses to join several set-cookie lines, and gives a single one as it is", () => {
-    expect(() => new HeaderMap([["set-cookie", A], ["set-cookie", B]]).getRaw("Set-Cookie")).toThrow(/getAll/);
+    expect(() =>
+      new HeaderMap([
+        ["set-cookie", A],
+        ["set-cookie", B],
+      ]).getRaw("Set-Cookie"),
+    ).toThrow(/getAll/);
     expect(new HeaderMap([["set-cookie", A]]).getRaw("set-cookie")).toBe(A);
   });
 
@@ -54,7 +84,11 @@ describe("HeaderMap keeps set-cookie lines apart", () => {
     const headers = new Headers();
     headers.append("set-cookie", A);
     headers.append("set-cookie", B);
-    for (const init of [headers, ["Set-Cookie", A, "Set-Cookie", B], Object.assign(Object.create(null), { "set-cookie": [A, B] })]) {
+    for (const init of [
+      headers,
+      ["Set-Cookie", A, "Set-Cookie", B],
+      Object.assign(Object.create(null), { "set-cookie": [A, B] }),
+    ]) {
       const map = HeaderMap.from(init);
       expect(map.getAll("set-cookie")).toEqual([A, B]);
       expect(map.toEntries().filter(([name]) => name === "set-cookie")).toHaveLength(2);

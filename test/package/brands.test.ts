@@ -57,7 +57,13 @@ function diagnostics(file: string, options: ts.CompilerOptions): string[] {
     .map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
 }
 
-const base: ts.CompilerOptions = { strict: true, noEmit: true, skipLibCheck: true, types: ["node"], target: ts.ScriptTarget.ES2022 };
+const base: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: ["node"],
+  target: ts.ScriptTarget.ES2022,
+};
 
 describe("brands through the built entry points", () => {
   mkdirSync(dir, { recursive: true });

@@ -9,7 +9,8 @@ import { join } from "node:path";
 
 const root = new URL("../..", import.meta.url).pathname;
 const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-const run = (command, args, options = {}) => execFileSync(command, args, { encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], ...options });
+const run = (command, args, options = {}) =>
+  execFileSync(command, args, { encoding: "utf8", stdio: ["pipe", "pipe", "pipe"], ...options });
 let passed = 0;
 let failed = 0;
 function check(title, body) {
@@ -35,7 +36,10 @@ const project = mkdtempSync(join(tmpdir(), "typed-headers-packed-"));
 try {
   const tarball = run("npm", ["pack", "--silent", "--pack-destination", project], { cwd: root }).trim().split("\n").pop();
   check("the tarball holds only what users need", () => {
-    const files = run("tar", ["-tzf", join(project, tarball)]).trim().split("\n").map((f) => f.replace(/^package\//, ""));
+    const files = run("tar", ["-tzf", join(project, tarball)])
+      .trim()
+      .split("\n")
+      .map((f) => f.replace(/^package\//, ""));
     for (const file of files) assert.match(file, /^(dist\/|README\.md$|CHANGELOG\.md$|LICENSE$|package\.json$)/, file);
     assert.ok(files.includes("dist/index.js") && files.includes("dist/index.cjs") && files.includes("dist/cli.js"));
   });
@@ -102,7 +106,14 @@ try {
   );
   check("works from CommonJS, with one registry shared by the entry points", () => {
     const out = JSON.parse(run(process.execPath, ["cjs.cjs"], { cwd: project }));
-    assert.deepEqual(out, { maxAge: "600", credentials: "not-true", node: "function", cors: "function", oneRegistry: true, koa: "function" });
+    assert.deepEqual(out, {
+      maxAge: "600",
+      credentials: "not-true",
+      node: "function",
+      cors: "function",
+      oneRegistry: true,
+      koa: "function",
+    });
   });
   check("npx typed-headers runs the command", () => {
     assert.equal(run("npx", ["--no-install", "typed-headers", "--version"], { cwd: project }).trim(), version);

@@ -34,7 +34,10 @@ describe("Origin.parse agrees with the URL Standard for special schemes", () => 
   });
 
   test("the generator reaches both outcomes often", () => {
-    const sample = fc.sample(originLike.filter((s) => SPECIAL.test(s)), 2000);
+    const sample = fc.sample(
+      originLike.filter((s) => SPECIAL.test(s)),
+      2000,
+    );
     const accepted = sample.filter(isSerializedOrigin).length;
     expect(accepted).toBeGreaterThan(100);
     expect(sample.length - accepted).toBeGreaterThan(100);

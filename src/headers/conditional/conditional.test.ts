@@ -92,7 +92,12 @@ describe("entity tags (RFC 9110 §8.8.3)", () => {
       [strong("1"), strong("1"), true, true],
     ];
     for (const [a, b, isStrong, isWeak] of rows) {
-      expect([strongCompare(a, b), strongCompare(b, a), weakCompare(a, b), weakCompare(b, a)]).toEqual([isStrong, isStrong, isWeak, isWeak]);
+      expect([strongCompare(a, b), strongCompare(b, a), weakCompare(a, b), weakCompare(b, a)]).toEqual([
+        isStrong,
+        isStrong,
+        isWeak,
+        isWeak,
+      ]);
     }
   });
 
@@ -102,7 +107,18 @@ describe("entity tags (RFC 9110 §8.8.3)", () => {
     expect(EntityTag.is(strong("x"))).toBe(true);
     expect(EntityTag.is({ weak: "no", tag: "x" })).toBe(false);
     expect(EntityTag.is({ weak: false, tag: 'a"b' })).toBe(false);
-    expect(EntityTag.is(new Proxy({}, { get: () => { throw new Error("trap"); } }))).toBe(false);
+    expect(
+      EntityTag.is(
+        new Proxy(
+          {},
+          {
+            get: () => {
+              throw new Error("trap");
+            },
+          },
+        ),
+      ),
+    ).toBe(false);
   });
 
   test("serialize refuses a tag holding a quote, a space or a control character", () => {
@@ -134,7 +150,10 @@ describe("If-Match and If-None-Match (RFC 9110 §13.1.1, §13.1.2)", () => {
   });
 
   test("commas inside tags do not split; lines join into one list; empty members are skipped", () => {
-    expect(ifNoneMatchHeader.parse(['"a,b",, W/"c"', ' "d" '])).toEqual({ ok: true, value: [strong("a,b"), weak("c"), strong("d")] });
+    expect(ifNoneMatchHeader.parse(['"a,b",, W/"c"', ' "d" '])).toEqual({
+      ok: true,
+      value: [strong("a,b"), weak("c"), strong("d")],
+    });
     expect(ifNoneMatchHeader.parse("")).toEqual({ ok: true, value: [] });
   });
 
@@ -156,10 +175,24 @@ describe("If-Match and If-None-Match (RFC 9110 §13.1.1, §13.1.2)", () => {
 
   test("serialize reads each member once and refuses bad members", () => {
     let reads = 0;
-    const member = { weak: false, get tag() { reads++; return reads === 1 ? "ok" : 'bad"'; } };
+    const member = {
+      weak: false,
+      get tag() {
+        reads++;
+        return reads === 1 ? "ok" : 'bad"';
+      },
+    };
     expect(ifMatchHeader.serialize([member])).toBe('"ok"');
     expect(() => ifMatchHeader.serialize([strong("a"), "b"] as never)).toThrow(/^typed-headers: cannot serialize if-match/);
-    expect(() => ifMatchHeader.serialize(new Proxy([], { get: () => { throw new Error("trap"); } }))).toThrow(/^typed-headers:/);
+    expect(() =>
+      ifMatchHeader.serialize(
+        new Proxy([], {
+          get: () => {
+            throw new Error("trap");
+          },
+        }),
+      ),
+    ).toThrow(/^typed-headers:/);
   });
 });
 
@@ -185,5 +218,8 @@ test("If-Range: a date starting with W (Wed) is a date, not a weak tag", () => {
 
 test("Retry-After: a malformed delay says what a delay is", () => {
   const result = retryAfterHeader.parse("1.5");
-  expect(!result.ok && result.error).toMatchObject({ code: "invalid-delta-seconds", message: expect.stringContaining("a delay in whole seconds") });
+  expect(!result.ok && result.error).toMatchObject({
+    code: "invalid-delta-seconds",
+    message: expect.stringContaining("a delay in whole seconds"),
+  });
 });

@@ -27,7 +27,9 @@ export function httpDateHeader<Name extends string>(name: Name): RegisteredDefin
     parse: (value) => parseSingleLine(value, scanHttpDate),
     serialize: (value) => {
       const time = httpDateTime(value);
-      return time === time ? formatHttpDate(time) : invalidValue(name, value, "a Date at a whole second in years 0000-9999 (HttpDate)");
+      return time === time
+        ? formatHttpDate(time)
+        : invalidValue(name, value, "a Date at a whole second in years 0000-9999 (HttpDate)");
     },
   };
 }

@@ -32,6 +32,8 @@ export const ifRangeHeader: HeaderCodec<"if-range", EntityTag | HttpDate> = /* @
     const time = httpDateTime(value);
     if (time === time) return formatHttpDate(time);
     const tag = snapshotEntityTag(value);
-    return tag !== undefined ? formatEntityTag(tag.weak, tag.tag) : invalidValue("if-range", value, "an EntityTag or an HttpDate");
+    return tag !== undefined
+      ? formatEntityTag(tag.weak, tag.tag)
+      : invalidValue("if-range", value, "an EntityTag or an HttpDate");
   },
 });

@@ -29,7 +29,13 @@ export const retryAfterHeader: HeaderCodec<"retry-after", HttpDate | DeltaSecond
       if (!(c >= 0x30 && c <= 0x39)) return scanHttpDate(s, start, end);
       const delay = scanDeltaSeconds(s, start, end);
       // delta-seconds' own message speaks of preflights; a delay has its own words.
-      return delay.ok ? delay : fail("invalid-delta-seconds", `expected a delay in whole seconds (digits only) or an HTTP-date, found "${s.slice(start, end)}".`, start);
+      return delay.ok
+        ? delay
+        : fail(
+            "invalid-delta-seconds",
+            `expected a delay in whole seconds (digits only) or an HTTP-date, found "${s.slice(start, end)}".`,
+            start,
+          );
     }),
   serialize: (value) => {
     if (typeof value === "number") {

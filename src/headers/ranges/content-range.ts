@@ -48,9 +48,11 @@ function scanContentRange(s: string, start: number, end: number): ParseResult<Co
     return ok({ unit, range: null, size: digitsValue(s, i + 2, end) });
   }
   const firstEnd = digitsEnd(s, i, end);
-  if (firstEnd === i || s.charCodeAt(firstEnd) !== DASH) return invalid(s, firstEnd, end, firstEnd === i ? 'a first position or "*"' : '"-"');
+  if (firstEnd === i || s.charCodeAt(firstEnd) !== DASH)
+    return invalid(s, firstEnd, end, firstEnd === i ? 'a first position or "*"' : '"-"');
   const lastEnd = digitsEnd(s, firstEnd + 1, end);
-  if (lastEnd === firstEnd + 1 || s.charCodeAt(lastEnd) !== SLASH) return invalid(s, lastEnd, end, lastEnd === firstEnd + 1 ? "a last position" : '"/"');
+  if (lastEnd === firstEnd + 1 || s.charCodeAt(lastEnd) !== SLASH)
+    return invalid(s, lastEnd, end, lastEnd === firstEnd + 1 ? "a last position" : '"/"');
   const first = digitsValue(s, i, firstEnd);
   const last = digitsValue(s, firstEnd + 1, lastEnd);
   if (last < first || (last === first && digitsLess(s, firstEnd + 1, lastEnd, i, firstEnd))) {
@@ -58,10 +60,15 @@ function scanContentRange(s: string, start: number, end: number): ParseResult<Co
   }
   if (lastEnd + 2 === end && s.charCodeAt(lastEnd + 1) === STAR) return ok({ unit, range: { first, last }, size: null });
   const sizeEnd = digitsEnd(s, lastEnd + 1, end);
-  if (sizeEnd === lastEnd + 1 || sizeEnd !== end) return invalid(s, sizeEnd, end, 'the complete length (digits) or "*" to the end');
+  if (sizeEnd === lastEnd + 1 || sizeEnd !== end)
+    return invalid(s, sizeEnd, end, 'the complete length (digits) or "*" to the end');
   const size = digitsValue(s, lastEnd + 1, end);
   if (size < last || (size === last && !digitsLess(s, firstEnd + 1, lastEnd, lastEnd + 1, end))) {
-    return fail("invalid-content-range", `the complete length at offset ${lastEnd + 1} is not above the last position.`, lastEnd + 1);
+    return fail(
+      "invalid-content-range",
+      `the complete length at offset ${lastEnd + 1} is not above the last position.`,
+      lastEnd + 1,
+    );
   }
   return ok({ unit, range: { first, last }, size });
 }

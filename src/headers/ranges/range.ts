@@ -97,12 +97,12 @@ function scanByteRangeSet(s: string, i: number, end: number): ParseResult<Range>
     const firstEnd = digitsEnd(s, i, end);
     const dash = skipOws(s, firstEnd, end);
     if (dash === end || s.charCodeAt(dash) !== DASH) {
-      return invalidRange(s, dash, end, firstEnd === i ? "a position (digits) or \"-\"" : '"-" after the first position');
+      return invalidRange(s, dash, end, firstEnd === i ? 'a position (digits) or "-"' : '"-" after the first position');
     }
     const lastStart = skipOws(s, dash + 1, end);
     const lastEnd = digitsEnd(s, lastStart, end);
     if (firstEnd === i) {
-      if (lastEnd === lastStart) return invalidRange(s, lastStart, end, "the suffix length (digits) after \"-\"");
+      if (lastEnd === lastStart) return invalidRange(s, lastStart, end, 'the suffix length (digits) after "-"');
       ranges.push({ suffix: digitsValue(s, lastStart, lastEnd) });
     } else if (lastEnd === lastStart) {
       ranges.push({ first: digitsValue(s, i, firstEnd) });
@@ -110,7 +110,11 @@ function scanByteRangeSet(s: string, i: number, end: number): ParseResult<Range>
       const first = digitsValue(s, i, firstEnd);
       const last = digitsValue(s, lastStart, lastEnd);
       if (last < first || (last === first && digitsLess(s, lastStart, lastEnd, i, firstEnd))) {
-        return fail("invalid-range", `the range at offset ${i} ends before it starts (last-pos < first-pos), which makes it invalid.`, i);
+        return fail(
+          "invalid-range",
+          `the range at offset ${i} ends before it starts (last-pos < first-pos), which makes it invalid.`,
+          i,
+        );
       }
       ranges.push({ first, last });
     }
@@ -161,7 +165,11 @@ function hasOtherRange(s: string, i: number, end: number): boolean {
 
 function invalidRange(s: string, i: number, end: number, expected: string): Failure {
   const found = i >= end ? "the end of the value" : describeChar(s, i);
-  return fail("invalid-range", `expected ${expected}, found ${found} at offset ${i}; a server ignores an invalid Range and sends the whole representation.`, i);
+  return fail(
+    "invalid-range",
+    `expected ${expected}, found ${found} at offset ${i}; a server ignores an invalid Range and sends the whole representation.`,
+    i,
+  );
 }
 
 /** `first-last`, `first-` or `-suffix` from a snapshot of `spec`, or undefined when it is not a valid spec. */
@@ -196,14 +204,18 @@ function serializeRange(value: Range): string {
       parts.push(part);
     }
     if (specs !== undefined && parts.length === specs.length && parts.length > 0) return `bytes=${parts.join(", ")}`;
-    return invalidValue("range", value, "{ unit: \"bytes\", ranges } with at least one { first, last? } (last >= first) or { suffix }, integers from 0");
+    return invalidValue(
+      "range",
+      value,
+      '{ unit: "bytes", ranges } with at least one { first, last? } (last >= first) or { suffix }, integers from 0',
+    );
   }
   if (typeof unit === "string" && isToken(unit) && unit === unit.toLowerCase() && typeof text === "string") {
     const end = text.length;
     const trimmed = end > 0 && skipOws(text, 0, end) === 0 && skipOws(text, end - 1, end) === end - 1;
     if (trimmed && indexOfNonOtherRange(text, 0, end) === -1 && hasOtherRange(text, 0, end)) return `${unit}=${text}`;
   }
-  return invalidValue("range", value, "{ unit: \"bytes\", ranges } or { unit, value } with a lowercase unit token and a range-set");
+  return invalidValue("range", value, '{ unit: "bytes", ranges } or { unit, value } with a lowercase unit token and a range-set');
 }
 
 /**
