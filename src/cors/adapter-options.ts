@@ -8,6 +8,12 @@ import type { CorsDecision } from "./policy.js";
  *
  * @example
  * ```ts
+ * import { Hono } from "hono";
+ * import { corsPolicy } from "typed-headers";
+ * import { honoCors } from "typed-headers/hono";
+ *
+ * const app = new Hono();
+ * const policy = corsPolicy({ origins: ["https://app.example"] });
  * app.use(honoCors(policy, { onRefused: (decision, req) => console.warn(`CORS ${decision.reason}: ${req.method} ${req.path}`) }));
  * ```
  * @public

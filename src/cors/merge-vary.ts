@@ -14,7 +14,7 @@ import { indexOfForbiddenChar } from "../syntax/chars.js";
  *
  * @example
  * ```ts
- * const existing: VaryLines = response.headers.get("vary");
+ * const existing: VaryLines = new Response(null, { headers: { vary: "accept-encoding" } }).headers.get("vary");
  * ```
  * @public
  */
@@ -50,6 +50,7 @@ export function mergedVary(existing: VaryLines, added: string): string[] {
  * ```ts
  * mergeVary("Accept-Encoding", "origin");               // "accept-encoding, origin"
  * mergeVary(["origin", "accept"], "Origin");            // "origin, accept"
+ * const decision = corsPolicy({ origins: ["https://app.example"] }).handle({ method: "GET", headers: req.headers });
  * const vary = decision.headers.getRaw("vary");
  * if (vary !== null) res.setHeader("vary", mergeVary(res.getHeader("vary"), vary));
  * ```
