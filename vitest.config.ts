@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Tests import the package by its name, as users do; here the names resolve to the sources.
-const alias = {
+export const alias = {
   "typed-headers/headers": fileURLToPath(new URL("src/entries/headers.ts", import.meta.url)),
   "typed-headers/cors": fileURLToPath(new URL("src/entries/cors.ts", import.meta.url)),
   "typed-headers/node": fileURLToPath(new URL("src/entries/node.ts", import.meta.url)),
