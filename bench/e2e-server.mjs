@@ -42,12 +42,12 @@ const handlers = {
       const preflight = req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
       if (preflight) {
         if (origin === undefined || !allowed.has(origin)) {
-          res.writeHead(403, ["vary", "origin, access-control-request-method, access-control-request-headers"]).end();
+          res.writeHead(403, ["vary", "origin, access-control-request-method, access-control-request-headers, access-control-request-private-network"]).end();
           return;
         }
         const head = [
           "vary",
-          "origin, access-control-request-method, access-control-request-headers",
+          "origin, access-control-request-method, access-control-request-headers, access-control-request-private-network",
           "access-control-allow-origin",
           origin,
           "access-control-allow-credentials",

@@ -106,6 +106,25 @@ export function headerLaws<Value>(
       );
     });
 
+    test("each parse hands out its own value, however often a line comes again", () => {
+      fc.assert(
+        fc.property(valid, (value) => {
+          const line = outcome(() => serialize(value));
+          if (typeof line !== "string") return; // lenientParse: a value the serializer refuses
+          // Built apart, as each request's header arrives: equal text, not the same string.
+          const again = `${line.slice(0, 1)}${line.slice(1)}`;
+          const first = codec.parse(line);
+          const second = codec.parse(again);
+          expect(second).toEqual(first);
+          if (!first.ok || !Array.isArray(first.value) || Object.isFrozen(first.value)) return;
+          // Against its readonly type, a caller changes its array: no later parse may see it.
+          expect(second.ok && second.value).not.toBe(first.value);
+          (first.value as unknown[]).push("changed by a caller");
+          expect(codec.parse(again)).toEqual(second);
+        }),
+      );
+    });
+
     test("parseHeader and serializeHeader dispatch to this codec", () => {
       fc.assert(
         fc.property(fc.oneof(anyFieldLines, nearValidLines), (value) => {

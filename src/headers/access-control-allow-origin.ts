@@ -41,6 +41,7 @@ function scanAllowOrigin(s: string, start: number, end: number): ParseResult<All
 export const accessControlAllowOriginHeader: HeaderCodec<"access-control-allow-origin", AllowOriginValue> =
   /* @__PURE__ */ codecOf({
     name: "access-control-allow-origin",
+    reusable: true,
     parse: (value) => parseSingle(value, scanAllowOrigin),
     serialize: (value) =>
       value === "*" || isOriginOrNull(value)

@@ -70,6 +70,7 @@ function parseContentLength(value: string | readonly string[]): ParseResult<numb
  */
 export const contentLengthHeader: HeaderCodec<"content-length", number> = /* @__PURE__ */ codecOf({
   name: "content-length",
+  reusable: true,
   parse: parseContentLength,
   serialize: (value) =>
     Number.isSafeInteger(value) && value >= 0

@@ -14,6 +14,11 @@ export interface RegisteredDefinition<Name extends string = string, Value = unkn
   readonly parse: (value: string | readonly string[]) => ParseResult<Value>;
   readonly serialize: (value: Value) => string;
   readonly merge?: (existing: Value, added: Value) => Value;
+  /**
+   * Set by headers whose parsed values are primitives or arrays of primitives, which the codec
+   * can hand out again for the same line (see `codecOf`).
+   */
+  readonly reusable?: true;
   /** The last value serialized through the registry, and its output (see `serializeWith`). */
   lastSerialized?: readonly [Value, string];
 }

@@ -10,6 +10,7 @@ import { invalidValue, type RegisteredDefinition } from "./definition.js";
 export function trueHeader<Name extends string>(name: Name): RegisteredDefinition<Name, true> {
   return {
     name,
+    reusable: true,
     // Speed trick (exact-value shortcut): "true" is by far the most common input, so it is
     // answered by one comparison before any scanning.
     parse: (value) => (value === "true" ? TRUE : parseSingle(value, scanTrue)),
@@ -36,6 +37,7 @@ export function tokenListHeader<Name extends string, Member extends string>(
   const expected = `${nonEmpty ? "a non-empty" : "an"} array of ${lowercase ? "lowercase " : ""}tokens (${member}s)`;
   return {
     name,
+    reusable: true,
     parse: (value) => {
       const result = parseTokenList(value, lowercase, `a ${member}`);
       if (result.ok && nonEmpty && result.value.length === 0) {

@@ -45,6 +45,7 @@ const NULL: ParseResult<"null"> = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ 
  */
 export const originHeader: HeaderCodec<"origin", OriginValue> = /* @__PURE__ */ codecOf({
   name: "origin",
+  reusable: true,
   parse: (value) => parseSingle(value, scanOriginOrNull),
   serialize: (value) => (isOriginOrNull(value) ? value : invalidValue("origin", value, 'a serialized origin or "null"')),
 });

@@ -33,6 +33,7 @@ const STAR: ParseResult<"*"> = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ ok(
  */
 export const varyHeader: HeaderCodec<"vary", VaryValue> = /* @__PURE__ */ codecOf<"vary", VaryValue>({
   name: "vary",
+  reusable: true,
   parse: (value) => {
     const result = parseTokenList(value, true, 'a field name or "*"');
     if (result.ok && result.value.includes("*")) return STAR;
