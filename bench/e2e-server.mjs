@@ -42,7 +42,12 @@ const handlers = {
       const preflight = req.method === "OPTIONS" && req.headers["access-control-request-method"] !== undefined;
       if (preflight) {
         if (origin === undefined || !allowed.has(origin)) {
-          res.writeHead(403, ["vary", "origin, access-control-request-method, access-control-request-headers, access-control-request-private-network"]).end();
+          res
+            .writeHead(403, [
+              "vary",
+              "origin, access-control-request-method, access-control-request-headers, access-control-request-private-network",
+            ])
+            .end();
           return;
         }
         const head = [
