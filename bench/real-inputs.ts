@@ -46,6 +46,24 @@ export interface RealRequest {
 export interface RealInputs {
   readonly preflight: RealRequest;
   readonly actual: RealRequest;
+  /**
+   * node:http's `IncomingMessage`s for the preflight sent from {@link VARIED_PAGES} pages, each
+   * with its own Origin and Access-Control-Request-Headers: input where no line repeats the one
+   * before (a server's hot path sees the same lines again and again; this is the other case).
+   */
+  readonly variedPreflights: readonly IncomingMessage[];
+}
+
+/** How many pages {@link RealInputs.variedPreflights} come from. */
+export const VARIED_PAGES = 4;
+
+/** The preflight's lines as page `i` sends them: its own origin and one more request header. */
+function variedPreflightLines(i: number): (readonly [string, string])[] {
+  return PREFLIGHT_LINES.map(([name, value]): readonly [string, string] => {
+    if (name === "Origin") return [name, `https://app${i}.example.com`];
+    if (name === "Access-Control-Request-Headers") return [name, `${value},x-page-${i}`];
+    return [name, value];
+  });
 }
 
 /** The request text a browser writes on the socket. */
@@ -79,12 +97,13 @@ export async function captureRealInputs(): Promise<RealInputs> {
   const texts = [requestText("OPTIONS", PREFLIGHT_LINES), requestText("GET", ACTUAL_LINES)];
 
   const node: IncomingMessage[] = [];
+  const variedTexts = Array.from({ length: VARIED_PAGES }, (_, i) => requestText("OPTIONS", variedPreflightLines(i)));
   await sendOverLoopback(
     createServer((req, res) => {
       node.push(req);
       res.end();
     }),
-    texts,
+    [...texts, ...variedTexts],
   );
 
   const fromExpress: IncomingMessage[] = [];
@@ -114,7 +133,7 @@ export async function captureRealInputs(): Promise<RealInputs> {
       undici: hono.raw.clone(),
     };
   });
-  return { preflight: shapes[0] as RealRequest, actual: shapes[1] as RealRequest };
+  return { preflight: shapes[0] as RealRequest, actual: shapes[1] as RealRequest, variedPreflights: node.slice(2) };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { IncomingMessage } from "node:http";
 import { HonoRequest } from "hono/request";
 import { describe, expect, test } from "vitest";
-import { ACTUAL_LINES, PREFLIGHT_LINES, realInputs } from "../../bench/real-inputs.js";
+import { ACTUAL_LINES, PREFLIGHT_LINES, realInputs, VARIED_PAGES } from "../../bench/real-inputs.js";
 
 const kinds = [
   ["preflight", "OPTIONS", PREFLIGHT_LINES],
@@ -56,4 +56,16 @@ describe.each(kinds)("the captured %s request", (kind, method, lines) => {
     expect(request.undici.method).toBe(method);
     expect(request.undici.headers.get("access-control-request-method")).toBe(kind === "preflight" ? "PATCH" : null);
   });
+});
+
+test("the varied preflights: IncomingMessages from different pages, no two origins alike", () => {
+  const origins = new Set<string | undefined>();
+  for (const req of realInputs.variedPreflights) {
+    expect(Object.getPrototypeOf(req)).toBe(IncomingMessage.prototype);
+    expect(req.method).toBe("OPTIONS");
+    expect(Object.getPrototypeOf(req.headers)).toBe(Object.prototype);
+    expect(Object.keys(req.headers)).toEqual(PREFLIGHT_LINES.map(([name]) => name.toLowerCase()));
+    origins.add(req.headers.origin);
+  }
+  expect(origins.size).toBe(VARIED_PAGES);
 });
