@@ -1,8 +1,9 @@
 // parseHeader for every CORS header, typical and long values, next to hand-written baselines.
 // Each task parses a batch of inputs (64 typical, 16 long) so that the per-call cost dominates
 // the harness's per-iteration overhead. Every kind has at least two values, taken in turn, so no
-// line repeats the one before (but the literal `true`, answered by one comparison either way): these figures are parses, not hits of the codecs' last-line memo
-// (src/headers/codec.ts), which bench/map.bench.ts shows on a repeated request.
+// line repeats the one before (but the literal `true`, answered by one comparison either way):
+// these figures are parses, not hits of the codecs' last-line memo (src/headers/codec.ts), which
+// bench/map.bench.ts shows on a repeated request.
 import { bench, describe } from "vitest";
 // The built package, as users run it (vitest would otherwise run src/ through its module
 // transform, which routes every cross-module call through a getter).
