@@ -1,12 +1,14 @@
-// The built package under another JavaScript runtime (Bun, Deno; Node works too): it loads through
-// the package's own name and `exports` map, parses and serializes with the runtime's own Fetch
-// `Headers`, `Request` and `Response`, and answers CORS requests from a real server of the runtime
-// (`Bun.serve`, `Deno.serve`; Node has none built in and skips that part). Runtime-neutral: no
-// node: module, no test framework. Exits non-zero on the first wrong answer.
+// The built package under another JavaScript runtime (Bun, Deno, Cloudflare's workerd; Node works
+// too): it loads through the package's own name and `exports` map, parses and serializes with the
+// runtime's own Fetch `Headers`, `Request` and `Response`, and answers CORS requests from a real
+// server of the runtime (`Bun.serve`, `Deno.serve`; for workerd, test/runtimes/workerd.mjs serves
+// `serve` below as a Worker and sends it `exchange`'s requests). Runtime-neutral: no node: module,
+// no test framework. Throws, so exits non-zero, on the first wrong answer.
 //
 //   npm run build
 //   npx --yes bun@1.4.5 test/runtimes/smoke.mjs
-//   npx --yes deno@2.9.6 run --allow-read --allow-net=127.0.0.1 test/runtimes/smoke.mjs
+//   npx --yes deno@2.9.6 run --allow-net=127.0.0.1 test/runtimes/smoke.mjs
+//   node test/runtimes/workerd.mjs
 import { corsPolicy, fetchCors, HeaderMap, negotiate, parseHeader, serializeHeader, SetCookie } from "typed-headers";
 import { contentTypeHeader } from "typed-headers/headers";
 
@@ -14,7 +16,9 @@ const runtime = globalThis.Bun
   ? `Bun ${globalThis.Bun.version}`
   : globalThis.Deno
     ? `Deno ${globalThis.Deno.version.deno}`
-    : "Node";
+    : globalThis.navigator?.userAgent === "Cloudflare-Workers"
+      ? "workerd"
+      : `Node ${globalThis.process?.version}`;
 let checks = 0;
 
 /** Throws, naming the check, unless `actual` and `expected` have the same JSON. */
@@ -49,7 +53,7 @@ same("set-cookie to Fetch Headers", out.toHeaders().getSetCookie(), ["__Host-id=
 const policy = corsPolicy({ origins: ["https://app.example"], methods: ["GET", "PUT"], credentials: true });
 const cors = fetchCors(policy);
 /** A Fetch handler behind fetchCors. */
-async function serve(request) {
+export async function serve(request) {
   const result = cors(request);
   if (result.preflight) return result.preflight;
   return result.apply(new Response("hello", { headers: { vary: "accept-encoding" } }));
@@ -77,12 +81,16 @@ const expected = {
   refused: { status: 200, allowOrigin: null, allowMethods: null, vary: "accept-encoding, origin" },
 };
 /** Runs the three requests through `send` and checks the answers. */
-async function exchange(where, send) {
+export async function exchange(where, send) {
   same(`${where}: preflight`, await answerOf(await send(preflight)), expected.preflight);
   same(`${where}: allowed origin`, await answerOf(await send((url) => actual(url, "https://app.example"))), expected.allowed);
   same(`${where}: other origin`, await answerOf(await send((url) => actual(url, "https://evil.example"))), expected.refused);
 }
-await exchange("in process", (make) => serve(make("http://localhost/")));
+/** The three requests through `serve` in process, without a server. */
+export const inProcess = () => exchange("in process", (make) => serve(make("http://localhost/")));
+// workerd creates no Response with a body while it loads a module: test/runtimes/workerd.mjs asks
+// the Worker to run this in a request.
+if (runtime !== "workerd") await inProcess();
 
 // The same through a real server of the runtime, over the loopback interface.
 let server;
