@@ -188,27 +188,6 @@ function reflections(sample: Sample): string[] {
   });
 }
 
-/**
- * Pages and modules merged from the header-family and adapter branches whose samples have not been
- * made to compile yet (issue 12 stays open for them): skipped, and listed here so that none is
- * forgotten. Remove a file once its samples compile.
- */
-const NOT_YET_CHECKED = new Set([
-  "docs/cookies.md",
-  "docs/media-types.md",
-  "src/conditional/evaluate-preconditions.ts",
-  "src/cors/check.ts",
-  "src/cors/engines.ts",
-  "src/cors/fetch-adapter.ts",
-  "src/cors/node-adapter.ts",
-  "src/headers/cache-control.ts",
-  "src/headers/conditional/dates.ts",
-  "src/headers/content-type.ts",
-  "src/headers/cookie.ts",
-  "src/headers/set-cookie.ts",
-  "src/syntax/http-date.ts",
-]);
-
 const samples = [
   ...markdownFiles().flatMap((file) => tsBlocks(readFileSync(join(ROOT, file), "utf8"), file)),
   ...publicModules().flatMap(exampleBlocks),
@@ -249,8 +228,7 @@ describe("every TypeScript sample in README.md, docs/ and the TSDoc @examples co
     expect(reflections({ where: "x", code })).toEqual(["x:2"]);
   });
   samples.forEach((sample, i) => {
-    const pending = NOT_YET_CHECKED.has(sample.where.replace(/:\d+$/, ""));
-    (pending ? test.skip : test)(sample.where, () => {
+    test(sample.where, () => {
       expect(diagnostics(i), `${relative(ROOT, join(ROOT, sample.where))}\n${sample.code}`).toEqual([]);
     });
   });

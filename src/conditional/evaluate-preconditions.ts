@@ -47,7 +47,13 @@ export interface PreconditionRequest {
  *
  * @example
  * ```ts
- * const current: CurrentRepresentation = { etag: { weak: false, tag: hash }, lastModified: HttpDate.from(stats.mtime) };
+ * import { createHash } from "node:crypto";
+ * import { readFileSync, statSync } from "node:fs";
+ * import { type CurrentRepresentation, HttpDate } from "typed-headers";
+ *
+ * const file = "public/index.html";
+ * const hash = createHash("sha256").update(readFileSync(file)).digest("base64url");
+ * const current: CurrentRepresentation = { etag: { weak: false, tag: hash }, lastModified: HttpDate.from(statSync(file).mtime) };
  * ```
  * @public
  */
@@ -123,11 +129,20 @@ function kindOf(method: string): Kind {
  *
  * @example
  * ```ts
- * const { status, useRange } = evaluatePreconditions(
- *   { method: req.method ?? "GET", headers: req.headers },
- *   { etag: { weak: false, tag: "v42" }, lastModified },
- * );
- * if (status !== null) return res.writeHead(status).end();
+ * import { createServer } from "node:http";
+ * import { type EntityTag, etagHeader, evaluatePreconditions, HttpDate, lastModifiedHeader } from "typed-headers";
+ *
+ * const etag: EntityTag = { weak: false, tag: "v42" };
+ * const lastModified = HttpDate.from(new Date("2026-11-30T12:00:00Z"));
+ * createServer((req, res) => {
+ *   // A 304 carries the validators a 200 would have had.
+ *   res.setHeader("etag", etagHeader.serialize(etag));
+ *   res.setHeader("last-modified", lastModifiedHeader.serialize(lastModified));
+ *   const { status, useRange } = evaluatePreconditions({ method: req.method ?? "GET", headers: req.headers }, { etag, lastModified });
+ *   if (status !== null) return void res.writeHead(status).end();   // 304 or 412, no content
+ *   // useRange: a Range header may be honoured (rangeHeader, resolveRanges); otherwise send it all.
+ *   res.end("…");
+ * });
  * ```
  * @public
  */

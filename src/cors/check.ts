@@ -165,6 +165,7 @@ export type CorsFailureReason =
  *
  * @example
  * ```ts
+ * const request: CorsRequest = { origin: "https://app.example", method: "PUT", credentials: "include" };
  * checkCors(request, exchange, { engine: "chromium" });   // Chromium's departures included
  * checkCors(request, exchange, { engine: "firefox" });    // Firefox's
  * ```

@@ -12,7 +12,7 @@
  * @example
  * ```ts
  * const engine: CorsEngine = "firefox";
- * checkCors(request, exchange, { engine });
+ * checkCors({ origin: "https://app.example", method: "PUT", credentials: "include" }, exchange, { engine });
  * ```
  * @public
  */

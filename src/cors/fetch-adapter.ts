@@ -91,7 +91,6 @@ export interface FetchCorsResult {
  *
  * @example
  * ```ts
- * import { Hono } from "hono";
  * import { fetchCors } from "typed-headers";
  *
  * const cors = fetchCors(policy);
@@ -99,7 +98,7 @@ export interface FetchCorsResult {
  *   async fetch(request: Request): Promise<Response> {
  *     const result = cors(request);
  *     if (result.preflight) return result.preflight;
- *     return result.apply(await handle(request));
+ *     return result.apply(await handler(request));   // your handler
  *   },
  * };
  * ```

@@ -30,13 +30,16 @@ type NodeMiddleware<Answer> = <Req extends IncomingMessage | Http2ServerRequest>
  *
  * @example
  * ```ts
+ * import { readFileSync } from "node:fs";
  * import { createServer } from "node:http";
+ * import { createSecureServer } from "node:http2";
  * import { nodeCors } from "typed-headers/node";
  *
  * const cors = nodeCors(policy);
  * createServer((req, res) => { if (cors(req, res)) return; res.end("hello"); });
  * app.use(cors); // Express
- * http2.createSecureServer(options, (req, res) => { if (cors(req, res)) return; res.end("hello"); });
+ * const tls = { key: readFileSync("server.key"), cert: readFileSync("server.crt") };
+ * createSecureServer(tls, (req, res) => { if (cors(req, res)) return; res.end("hello"); });
  * ```
  * @public
  */

@@ -372,7 +372,7 @@ function ruleText(rule: Argument): string {
  * ```ts
  * cacheControlHeader.parse("public, max-age=604800, immutable");
  * // { ok: true, value: { public: true, maxAge: 604800, immutable: true } }
- * cacheControlHeader.serialize({ noCache: ["set-cookie"], maxAge: 0 });   // 'max-age=0, no-cache="set-cookie"'
+ * cacheControlHeader.serialize({ noCache: [FieldName.from("set-cookie")], maxAge: 0 });   // 'max-age=0, no-cache="set-cookie"'
  * ```
  * @public
  */

@@ -106,8 +106,8 @@ function wildcardFailure(offset: number): Failure {
  *
  * @example
  * ```ts
- * const type = contentTypeHeader.parse(req.headers["content-type"]);
- * if (type.ok && type.value.essence === "application/json") body = JSON.parse(text);
+ * const type = contentTypeHeader.parse(request.headers.get("content-type"));   // a Fetch Request
+ * const body: unknown = type.ok && type.value.essence === "application/json" ? await request.json() : await request.text();
  * contentTypeHeader.serialize(MediaType.from("text/html; charset=UTF-8"));   // "text/html;charset=UTF-8"
  * ```
  * @public

@@ -137,7 +137,7 @@ export const cookieHeader: HeaderCodec<"cookie", readonly Cookie[]> = /* @__PURE
  *
  * @example
  * ```ts
- * const cookies = headers.get("cookie");
+ * const cookies = cookieHeader.parse(req.headers.cookie);   // or HeaderMap.from(req.headers).get("cookie")
  * const session = cookies.ok ? cookieValue(cookies.value, "session") : undefined;
  * ```
  * @public

@@ -569,9 +569,11 @@ export interface SetCookieType {
  *
  * @example
  * ```ts
+ * const token = crypto.randomUUID();   // cookie-octets: needs no encoding
  * const session = SetCookie.from({ name: "__Host-session", value: token, secure: true, path: "/", httpOnly: true, sameSite: "Lax" });
- * // SetCookie.from({ name: "__Host-session", value: token, secure: true });   // does not compile: path "/" is missing
- * headers.append("set-cookie", [session]);
+ * // @ts-expect-error — does not compile: path "/" is missing
+ * SetCookie.from({ name: "__Host-session", value: token, secure: true });
+ * res.setHeader("set-cookie", setCookieHeader.serialize([session]));   // several cookies: HeaderMap.append
  * ```
  * @public
  */

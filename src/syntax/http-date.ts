@@ -34,7 +34,10 @@ import type { ValueType } from "./value-type.js";
  *
  * @example
  * ```ts
- * const lastModified: HttpDate = HttpDate.from(stats.mtime);   // milliseconds dropped
+ * import { statSync } from "node:fs";
+ * import { HttpDate } from "typed-headers";
+ *
+ * const lastModified: HttpDate = HttpDate.from(statSync("public/index.html").mtime);   // milliseconds dropped
  * ```
  * @public
  */

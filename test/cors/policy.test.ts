@@ -46,7 +46,7 @@ describe("anchor behaviours (jub0bs/cors credentialed suite)", () => {
       expect(entries(d.headers)).toEqual({ vary: "origin" });
     }
   });
-  test("J06 OPTIONS with Origin but no ACRM is an actual request (Fetch's definition; see README)", () => {
+  test("J06 OPTIONS with Origin but no ACRM is an actual request (Fetch's definition; see docs/cors-policy.md)", () => {
     const d = credentialed.handle({ method: "OPTIONS", headers: { origin: ALLOWED } });
     expect(d).toMatchObject({ kind: "actual", allowed: true });
     expect(d.status).toBeUndefined();

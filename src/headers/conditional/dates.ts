@@ -50,7 +50,11 @@ export const dateHeader: HeaderCodec<"date", HttpDate> = /* @__PURE__ */ codecOf
  *
  * @example
  * ```ts
- * res.setHeader("last-modified", lastModifiedHeader.serialize(HttpDate.from(stats.mtime)));
+ * import { statSync } from "node:fs";
+ * import { HttpDate, lastModifiedHeader } from "typed-headers";
+ *
+ * const { mtime } = statSync("public/index.html");
+ * res.setHeader("last-modified", lastModifiedHeader.serialize(HttpDate.from(mtime)));
  * ```
  * @public
  */
