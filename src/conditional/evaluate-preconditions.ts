@@ -2,7 +2,7 @@ import { asLibraryError } from "../syntax/describe.js";
 import { ifRangeHeader } from "../headers/conditional/if-range.js";
 import { HeaderMap, type HeaderInput } from "../map/header-map.js";
 import { skipOws, trimOwsEnd } from "../syntax/chars.js";
-import { strongCompare, walkEntityTags, type EntityTag } from "../syntax/entity-tag.js";
+import { soleEntityTagStart, strongCompare, walkEntityTags, type EntityTag } from "../syntax/entity-tag.js";
 import { httpDateMillis, wholeSeconds, type HttpDate } from "../syntax/http-date.js";
 
 // RFC 9110 §13.2.2, in its order:
@@ -215,6 +215,10 @@ function conditionalLines(headers: HeaderInput): ConditionalLines {
   };
   const record = headers as Readonly<Record<string, unknown>>;
   for (const name in record) {
+    // Speed trick: each of these names starts with "i" or "r" (in either case), and most of a
+    // request's names (accept…, user-agent, host…) do not, so one character code settles them.
+    const initial = name.charCodeAt(0) | 0x20;
+    if (initial !== 0x69 && initial !== 0x72) continue;
     switch (name) {
       case "if-match":
         lines.ifMatch = joined(record[name]);
@@ -284,6 +288,16 @@ function isPlainRecord(headers: HeaderInput): boolean {
  * current representation.
  */
 function listMatches(value: string, exists: boolean, etag: EntityTag | undefined, strong: boolean): boolean | undefined {
+  if (etag !== undefined) {
+    // Speed trick: the usual value is one entity tag, sent back as the client received it. It is
+    // checked and compared where it stands, without the list walk and its call per tag.
+    const start = soleEntityTagStart(value);
+    if (start !== -1) {
+      const tag = etag.tag;
+      const equal = value.length - start - 1 === tag.length && value.indexOf(tag, start) === start;
+      return equal && (!strong || (start === 1 && !etag.weak));
+    }
+  }
   const walked =
     etag === undefined ? walkEntityTags(value, never, etag) : walkEntityTags(value, strong ? strongMatch : weakMatch, etag);
   return walked === "*" ? exists : typeof walked === "boolean" ? walked : undefined;
