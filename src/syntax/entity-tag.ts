@@ -249,10 +249,13 @@ export function walkEntityTags<Context>(
  * @internal
  */
 export function soleEntityTagStart(line: string): number {
-  const open = isWeakAt(line, 0) ? 2 : 0;
-  const close = closingQuote(line, open, line.length);
-  return close !== -1 && close === line.length - 1 ? open + 1 : -1;
+  // One anchored test of the whole line: cheaper than the sticky run of closingQuote, whose
+  // lastIndex is read and written around it.
+  return SOLE_ENTITY_TAG.test(line) ? (line.charCodeAt(0) === DQUOTE ? 1 : 3) : -1;
 }
+
+/** A line that is one entity-tag and nothing else. */
+const SOLE_ENTITY_TAG = /^(?:W\/)?"[\x21\x23-\x7e\x80-\xff]*"$/;
 
 /** Parses `"*" / #entity-tag` over one field line or several. @internal */
 export function parseEntityTagList(value: string | readonly string[]): ParseResult<"*" | readonly EntityTag[]> {
