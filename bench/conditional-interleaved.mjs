@@ -1,11 +1,13 @@
 // The four targets of issue 16 (bench/conditional.bench.ts), timed for a loaded, shared machine
-// and for CI: one Node process, each contender runs CALLS calls per round, the two contenders of a
-// group take turns (the order alternating) for ROUNDS rounds, and each keeps its fastest round
-// (time lost to other processes only ever adds) and its median round. Prints ns per call, the
-// ratios typed-headers / baseline and each target. Run after `npm run build` (or with
-// `npm run bench:conditional`, which builds first):
+// and for CI: one Node process; each contender runs CALLS calls per round, and the two contenders
+// of a group take turns (the order alternating) for ROUNDS rounds. The verdict uses the median,
+// over the rounds, of the ratio typed-headers / baseline within a round: the two halves of a
+// round run back to back, so load from other processes mostly hits both and cancels out. The
+// ratio of each contender's fastest round (time lost to other processes only ever adds) is
+// printed beside it. Run after `npm run build` (or with `npm run bench:conditional`, which
+// builds first):
 //   node bench/conditional-interleaved.mjs [--check]
-// With --check the exit code is 1 when a ratio of fastest rounds misses its target.
+// With --check the exit code is 1 when a group's median ratio misses its target.
 //
 // Inputs are real, as in bench/conditional.bench.ts: the IncomingMessage.headers of requests a
 // node:http server received over loopback, and the Cache-Control of a response as the client
@@ -142,8 +144,8 @@ const groups = [
   },
 ];
 
-const CALLS = 20_000;
-const ROUNDS = 61;
+const CALLS = 10_000;
+const ROUNDS = 101;
 
 /** Nanoseconds per call of one round of `run`. */
 function round(run) {
@@ -174,21 +176,21 @@ for (const group of groups) {
     theirs.push(round(group.theirs));
     if (!(r & 1)) ours.push(round(group.ours));
   }
-  const best = Math.min(...ours) / Math.min(...theirs);
-  rows.push({ ...group, ours, theirs, best, median: median(ours) / median(theirs) });
+  const paired = median(ours.map((time, r) => time / theirs[r]));
+  rows.push({ ...group, ours, theirs, paired, fastest: Math.min(...ours) / Math.min(...theirs) });
 }
 
 console.log(
   `Node ${process.version}; ${ROUNDS} interleaved rounds of ${CALLS} calls; ns per call (fastest round / median round)`,
 );
 console.log("");
-console.log("| group | typed-headers ns | baseline | baseline ns | ratio (fastest) | ratio (median) | target |");
+console.log("| group | typed-headers ns | baseline | baseline ns | ratio (median of rounds) | ratio (fastest rounds) | target |");
 console.log("|---|---:|---|---:|---:|---:|---|");
 for (const row of rows) {
-  const verdict = row.best <= row.target ? "met" : "not met";
+  const verdict = row.paired <= row.target ? "met" : "not met";
   console.log(
-    `| ${row.name} | ${ns(Math.min(...row.ours))} / ${ns(median(row.ours))} | ${row.baseline} | ${ns(Math.min(...row.theirs))} / ${ns(median(row.theirs))} | ${ratio(row.best)} | ${ratio(row.median)} | ≤ ${row.target.toFixed(1)}× ${verdict} |`,
+    `| ${row.name} | ${ns(Math.min(...row.ours))} / ${ns(median(row.ours))} | ${row.baseline} | ${ns(Math.min(...row.theirs))} / ${ns(median(row.theirs))} | ${ratio(row.paired)} | ${ratio(row.fastest)} | ≤ ${row.target.toFixed(1)}× ${verdict} |`,
   );
 }
-if (process.argv.includes("--check") && rows.some((row) => row.best > row.target)) process.exitCode = 1;
+if (process.argv.includes("--check") && rows.some((row) => row.paired > row.target)) process.exitCode = 1;
 export { sink };
