@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import type { EntityTag } from "../syntax/entity-tag.js";
+import { ifMatchHeader, ifNoneMatchHeader } from "../headers/conditional/match.js";
+import { strongCompare, weakCompare, type EntityTag } from "../syntax/entity-tag.js";
 import { HttpDate } from "../syntax/http-date.js";
 import { evaluatePreconditions, type CurrentRepresentation } from "./evaluate-preconditions.js";
 
@@ -125,6 +127,9 @@ describe("evaluatePreconditions, case by case", () => {
     expect(evaluate("PUT", { "if-match": "v2" })).toEqual({ status: 412, useRange: false });
     expect(evaluate("HEAD", { "if-none-match": "v2" })).toEqual({ status: null, useRange: false });
     expect(evaluate("DELETE", { "if-none-match": "v2" })).toEqual({ status: 412, useRange: false });
+    // A matching tag does not make the rest of the value parse.
+    expect(evaluate("PUT", { "if-match": '"v2", v3' })).toEqual({ status: 412, useRange: false });
+    expect(evaluate("GET", { "if-none-match": '"v2""' })).toEqual({ status: null, useRange: false });
     // An ignored If-Match lets If-Unmodified-Since speak (step 2).
     expect(evaluate("GET", { "if-match": "v2", "if-unmodified-since": values["if-unmodified-since"].fails })).toEqual({
       status: 412,
@@ -188,5 +193,39 @@ describe("evaluatePreconditions reads every kind of header record", () => {
     ["a record with an array value", { "if-none-match": ['"x"', ifNoneMatch] }],
   ])("%s", (_name, headers) => {
     expect(evaluatePreconditions({ method: "GET", headers: headers as never }, current).status).toBe(304);
+  });
+});
+
+describe("If-Match and If-None-Match against the parsed list", () => {
+  // The values are made of the parts of entity-tag lists, so that most are one tag (the path
+  // evaluatePreconditions takes without walking the list) and many are lists or malformed.
+  const part = fc.constantFrom('"', 'W/"', 'w/"', "v2", "v1", "v", "2", ",", ", ", " ", "\t", "*", " x", "\u00e9", "\u0100");
+  const value = fc.oneof(
+    fc.array(part, { maxLength: 8 }).map((parts) => parts.join("")),
+    fc.constantFrom('"v2"', 'W/"v2"', '"v1"', '""', '"v2', 'v2"', ' "v2"', '"v2" ', '"v2",', '"v 2"'),
+  );
+  const tag = fc.constantFrom("v2", "v1", "", "v 2", 'v"2');
+  const etag = fc.record({ weak: fc.boolean(), tag });
+
+  test("If-None-Match on GET: 304 exactly when a listed tag matches weakly (or *), the header ignored when it does not parse", () => {
+    fc.assert(
+      fc.property(value, etag, (header, current) => {
+        const parsed = ifNoneMatchHeader.parse(header);
+        const matches = parsed.ok && (parsed.value === "*" || parsed.value.some((listed) => weakCompare(listed, current)));
+        const outcome = evaluatePreconditions({ method: "GET", headers: { "if-none-match": header } }, { etag: current });
+        expect(outcome.status).toBe(matches ? 304 : null);
+      }),
+    );
+  });
+
+  test("If-Match on PUT: proceed exactly when a listed tag matches strongly (or *), 412 otherwise and when it does not parse", () => {
+    fc.assert(
+      fc.property(value, etag, (header, current) => {
+        const parsed = ifMatchHeader.parse(header);
+        const matches = parsed.ok && (parsed.value === "*" || parsed.value.some((listed) => strongCompare(listed, current)));
+        const outcome = evaluatePreconditions({ method: "PUT", headers: { "if-match": header } }, { etag: current });
+        expect(outcome.status).toBe(matches ? null : 412);
+      }),
+    );
   });
 });

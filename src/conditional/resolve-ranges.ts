@@ -1,5 +1,5 @@
 import { asLibraryError } from "../syntax/describe.js";
-import type { Range } from "../headers/ranges/range.js";
+import type { ByteRangeSpec, Range } from "../headers/ranges/range.js";
 import { isRangeNumber } from "../syntax/range-numbers.js";
 
 // Which requested byte ranges a representation of `size` bytes can satisfy (RFC 9110 §14.1.1,
@@ -63,27 +63,41 @@ export function resolveRanges(range: Range, size: number): readonly ByteRange[] 
         'typed-headers: resolveRanges resolves byte ranges ({ unit: "bytes", ranges }); a server ignores a Range header with another unit (RFC 9110 §14.2)',
       );
     }
+    // Speed trick: most requests hold one range, whose answer is a one-element array literal;
+    // `push` onto an empty array would first allocate a backing store for 17 elements.
+    if (specs.length === 1) {
+      const only = resolveSpec(specs[0], size);
+      return only === undefined ? null : only === EMPTY ? [] : [only];
+    }
     const resolved: ByteRange[] = [];
     let satisfiable = false;
-    for (const spec of specs as readonly Partial<{ first: number; last: number; suffix: number }>[]) {
-      const { first, last, suffix } = spec;
-      if (first === undefined) {
-        if (!isRangeNumber(suffix)) throw invalidSpec(spec);
-        if (suffix === 0) continue;
-        satisfiable = true;
-        if (size > 0) resolved.push({ first: suffix < size ? size - suffix : 0, last: size - 1 });
-      } else {
-        if (!isRangeNumber(first) || (last !== undefined && !(isRangeNumber(last) && last >= first))) throw invalidSpec(spec);
-        if (first >= size) continue;
-        satisfiable = true;
-        resolved.push({ first, last: last !== undefined && last < size - 1 ? last : size - 1 });
-      }
+    for (const spec of specs) {
+      const one = resolveSpec(spec, size);
+      if (one === undefined) continue;
+      satisfiable = true;
+      if (one !== EMPTY) resolved.push(one);
     }
     return satisfiable ? resolved : null;
   } catch (error) {
     // A caller's Proxy or getter may throw anything: only the library's TypeError leaves.
     throw asLibraryError(error, "resolveRanges: its arguments");
   }
+}
+
+/** What {@link resolveSpec} gives for a suffix-range on an empty representation: satisfiable, selecting nothing. */
+const EMPTY: ByteRange = /* @__PURE__ */ Object.freeze({ first: 0, last: -1 });
+
+/** The bytes `spec` selects from a representation of `size` bytes, {@link EMPTY}, or undefined when it is unsatisfiable. */
+function resolveSpec(spec: ByteRangeSpec | undefined, size: number): ByteRange | undefined {
+  const { first, last, suffix } = spec as Partial<{ first: number; last: number; suffix: number }>;
+  if (first === undefined) {
+    if (!isRangeNumber(suffix)) throw invalidSpec(spec);
+    if (suffix === 0) return undefined;
+    return size === 0 ? EMPTY : { first: suffix < size ? size - suffix : 0, last: size - 1 };
+  }
+  if (!isRangeNumber(first) || (last !== undefined && !(isRangeNumber(last) && last >= first))) throw invalidSpec(spec);
+  if (first >= size) return undefined;
+  return { first, last: last !== undefined && last < size - 1 ? last : size - 1 };
 }
 
 function invalidSpec(spec: unknown): TypeError {

@@ -200,9 +200,10 @@ export const EntityTag: ValueType<EntityTag> = {
 
 /**
  * Walks `"*" / #entity-tag` over one field line or several, calling `visit(context, line, weak,
- * start, end)` for each tag, whose opaque tag is `line[start, end)`, until it returns true. Returns
- * `"*"` for a lone star, true when `visit` stopped the walk, false after the last tag, or the
- * failure (offsets into the lines joined with `", "`). Allocates nothing itself (`visit` is
+ * start, end)` for each tag, whose opaque tag is `line[start, end)`. Returns `"*"` for a lone
+ * star, whether `visit` returned true for any tag, or the failure (offsets into the lines joined
+ * with `", "`): the walk goes on after a match, because a value that does not parse is no list
+ * of tags, whatever its first tags are. Allocates nothing itself (`visit` is
  * a plain function and `context` its data, not a closure), so matching a request's
  * If-None-Match against an ETag builds no objects.
  * @internal
@@ -215,6 +216,7 @@ export function walkEntityTags<Context>(
   const count = typeof value === "string" ? 1 : value.length;
   if (count === 1 && isLoneStar(typeof value === "string" ? value : value[0]!)) return "*";
   let base = 0;
+  let matched = false;
   for (let k = 0; k < count; k++) {
     const line = typeof value === "string" ? value : value[k]!;
     const end = line.length;
@@ -232,14 +234,28 @@ export function walkEntityTags<Context>(
       const open = weak ? i + 2 : i;
       const close = closingQuote(line, open, end);
       if (close === -1) return entityTagFailure(line, i, end, base);
-      if (visit(context, line, weak, open + 1, close)) return true;
+      if (visit(context, line, weak, open + 1, close)) matched = true;
       i = skipOws(line, close + 1, end);
       if (i < end && line.charCodeAt(i) !== 0x2c) return notAnEntityTag(line, i, end, base, '"," between entity tags');
     }
     base += end + 2;
   }
-  return false;
+  return matched;
 }
+
+/**
+ * Where the opaque tag of `line` starts when `line` is exactly one entity-tag, with nothing
+ * around it (1, or 3 after `W/`), else -1.
+ * @internal
+ */
+export function soleEntityTagStart(line: string): number {
+  // One anchored test of the whole line: cheaper than the sticky run of closingQuote, whose
+  // lastIndex is read and written around it.
+  return SOLE_ENTITY_TAG.test(line) ? (line.charCodeAt(0) === DQUOTE ? 1 : 3) : -1;
+}
+
+/** A line that is one entity-tag and nothing else. */
+const SOLE_ENTITY_TAG = /^(?:W\/)?"[\x21\x23-\x7e\x80-\xff]*"$/;
 
 /** Parses `"*" / #entity-tag` over one field line or several. @internal */
 export function parseEntityTagList(value: string | readonly string[]): ParseResult<"*" | readonly EntityTag[]> {

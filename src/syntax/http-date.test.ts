@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { formatHttpDate, HttpDate, httpDateTime, scanHttpDate } from "./http-date.js";
+import { formatHttpDate, HttpDate, httpDateTime, scanHttpDate, wholeSeconds } from "./http-date.js";
 
 const at = (iso: string) => new Date(iso).getTime();
 const parseAt = (s: string, now: string) => scanHttpDate(s, 0, s.length, at(now));
@@ -105,6 +106,24 @@ describe("HttpDate", () => {
     expect(HttpDate.from(new Date("2024-05-01T10:00:00.750Z")).toISOString()).toBe("2024-05-01T10:00:00.000Z");
     expect(HttpDate.from(-1).toISOString()).toBe("1969-12-31T23:59:59.000Z");
     expect(HttpDate.from("Sun, 06 Nov 1994 08:49:37 GMT").getTime()).toBe(EXPECTED);
+  });
+
+  test("wholeSeconds is the second at or before the time, for every time a Date holds and fractions of one", () => {
+    const MAX = 8.64e15; // ECMA-262's time range
+    const time = fc.oneof(
+      fc.integer({ min: -MAX, max: MAX }),
+      fc.tuple(fc.integer({ min: -MAX / 1000, max: MAX / 1000 }), fc.constantFrom(-1, 0, 1, 999)).map(([s, ms]) => s * 1000 + ms),
+      fc.double({ min: -MAX, max: MAX, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(time, (t) => {
+        const whole = wholeSeconds(t);
+        // floor(t / 1000) * 1000, computed exactly: t is split into its integer part and fraction.
+        const integer = Math.floor(t);
+        const seconds = BigInt(integer) / 1000n - (integer < 0 && BigInt(integer) % 1000n !== 0n ? 1n : 0n);
+        expect(whole + 0).toBe(Number(seconds * 1000n)); // + 0: -0 is 0 here
+      }),
+    );
   });
 
   test("from refuses what no IMF-fixdate can write, with the library's TypeError", () => {

@@ -214,7 +214,11 @@ export function formatHttpDate(time: number): string {
 
 /** `time` (milliseconds) down to its second, before 1970 too. @internal */
 export function wholeSeconds(time: number): number {
-  return time - (((time % 1000) + 1000) % 1000);
+  // Speed trick: a division and Math.floor, not `%` (V8 compiles a floating-point remainder to
+  // a slow instruction loop). When the quotient rounds up to a whole number, the product is one
+  // second past `time` and is taken back.
+  const whole = Math.floor(time / 1000) * 1000;
+  return whole > time ? whole - 1000 : whole;
 }
 
 function isHttpDate(value: unknown): value is HttpDate {

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { resolveRanges } from "../../conditional/resolve-ranges.js";
 import { acceptRangesHeader } from "./accept-ranges.js";
@@ -120,6 +121,57 @@ describe("Range (RFC 9110 §14.2, §14.1.2)", () => {
     "bytes=-1-",
   ])("rejects %j", (input) => {
     expect(rangeHeader.parse(input)).toMatchObject({ ok: false, error: { code: "invalid-range" } });
+  });
+
+  /**
+   * The grammar above, written the slow way (regular expressions per member, BigInt numbers):
+   * the parser's value, or "invalid", or "other" for a valid unit other than bytes.
+   */
+  function reference(value: string): Range | "invalid" | "other" {
+    const specifier = /^[ \t]*([!#$%&'*+\-.^_`|~0-9A-Za-z]+)[ \t]*=(.*)$/s.exec(value);
+    if (specifier === null) return "invalid";
+    if (specifier[1]!.toLowerCase() !== "bytes") return "other";
+    const members = specifier[2]!.split(",").map((member) => member.replace(/^[ \t]+|[ \t]+$/g, ""));
+    const ranges: ({ first: number; last?: number } | { suffix: number })[] = [];
+    const cap = (digits: string) => Number(BigInt(digits) > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : digits);
+    for (const member of members.filter((m) => m !== "")) {
+      const spec = /^([0-9]*)[ \t]*-[ \t]*([0-9]*)$/.exec(member);
+      if (spec === null) return "invalid";
+      const [, first = "", last = ""] = spec;
+      if (first === "" && last === "") return "invalid";
+      if (first === "") ranges.push({ suffix: cap(last) });
+      else if (last === "") ranges.push({ first: cap(first) });
+      else if (BigInt(last) < BigInt(first)) return "invalid";
+      else ranges.push({ first: cap(first), last: cap(last) });
+    }
+    return ranges.length === 0 ? "invalid" : { unit: "bytes", ranges };
+  }
+
+  test("agrees with the grammar written the slow way, on strings made of its parts", () => {
+    const prefix = fc.constantFrom("bytes=", "Bytes =", " bytes= ", "BYTES\t=\t", "items=", "bytes", "=", "");
+    const part = fc.constantFrom(
+      ..."bytes=-, \t0159".split(""),
+      "499",
+      "0-499",
+      "-500",
+      "9500-",
+      "007",
+      "99999999999999999999",
+      "99999999999999999998",
+      "99999999999999999999-99999999999999999998",
+      "x",
+      '"',
+    );
+    fc.assert(
+      fc.property(prefix, fc.array(part, { maxLength: 10 }), (start, parts) => {
+        const value = start + parts.join("");
+        const parsed = rangeHeader.parse(value);
+        const expected = reference(value);
+        if (expected === "invalid") expect(parsed).toMatchObject({ ok: false, error: { code: "invalid-range" } });
+        else if (expected === "other") expect(parsed.ok && "ranges" in parsed.value).toBe(false);
+        else expect(parsed).toEqual({ ok: true, value: expected });
+      }),
+    );
   });
 
   test("other units keep their range-set as text", () => {
