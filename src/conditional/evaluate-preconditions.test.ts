@@ -194,6 +194,22 @@ describe("evaluatePreconditions reads every kind of header record", () => {
   ])("%s", (_name, headers) => {
     expect(evaluatePreconditions({ method: "GET", headers: headers as never }, current).status).toBe(304);
   });
+
+  test("a polluted Object.prototype adds no condition (inherited names are not headers)", () => {
+    const prototype = Object.prototype as Record<string, unknown>;
+    prototype["if-match"] = '"nobody"';
+    prototype["if-none-match"] = ifNoneMatch;
+    try {
+      expect(evaluatePreconditions({ method: "PUT", headers: { host: "a.example" } }, current)).toEqual({
+        status: null,
+        useRange: false,
+      });
+      expect(evaluatePreconditions({ method: "GET", headers: { host: "a.example" } }, current).status).toBe(null);
+    } finally {
+      delete prototype["if-match"];
+      delete prototype["if-none-match"];
+    }
+  });
 });
 
 describe("If-Match and If-None-Match against the parsed list", () => {

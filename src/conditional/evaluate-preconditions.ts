@@ -234,6 +234,8 @@ function conditionalLines(headers: HeaderInput): ConditionalLines {
     // request's names (accept…, user-agent, host…) do not, so one character code settles them.
     const initial = name.charCodeAt(0) | 0x20;
     if (initial !== 0x69 && initial !== 0x72) continue;
+    // for-in also walks inherited names: a polluted Object.prototype must not add a condition.
+    if (!Object.hasOwn(record, name)) continue;
     switch (name) {
       case "if-match":
         lines.ifMatch = joined(record[name]);
