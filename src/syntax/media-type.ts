@@ -52,10 +52,14 @@ export type MediaType = Brand<
  * Its mutators throw, so a caller that casts away `ReadonlyMap` cannot change other values.
  * @internal
  */
-export const NO_PARAMETERS: ReadonlyMap<string, string> = /* @__PURE__ */ readOnlyEmptyMap();
+export const NO_PARAMETERS: ReadonlyMap<string, string> = /* @__PURE__ */ readOnlyMap(new Map());
 
-function readOnlyEmptyMap(): ReadonlyMap<string, string> {
-  const map = new Map<string, string>();
+/**
+ * `map` with its mutators replaced by ones that throw, for a map that several values share. It
+ * stays a `Map` (same prototype, same entries), so it compares equal to one built by hand.
+ * @internal
+ */
+export function readOnlyMap(map: Map<string, string>): ReadonlyMap<string, string> {
   const readOnly = () => {
     throw new TypeError("typed-headers: the parameters of a parsed value are read-only.");
   };

@@ -1,0 +1,95 @@
+// Shared by the interleaved benchmarks (bench/media-interleaved.mjs, bench/cookie-interleaved.mjs):
+// header values captured from real node:http exchanges over loopback, and a timer that lets the
+// contenders of a group take turns and keeps each one's fastest round, so that time lost to other
+// processes on a shared machine (which inflates vitest's means) drops out of the ratios.
+import { once } from "node:events";
+import { createServer, request } from "node:http";
+
+/**
+ * Sends one request per header set over loopback (a new connection each) and returns the
+ * `IncomingMessage` node:http made of each: its header values are strings the HTTP parser built.
+ */
+export async function receive(headerSets) {
+  const received = [];
+  const server = createServer((req, res) => {
+    received.push(req);
+    res.end();
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address();
+  for (const headers of headerSets) {
+    const req = request({ host: "127.0.0.1", port, method: "POST", headers, agent: false });
+    req.end();
+    const [res] = await once(req, "response");
+    res.resume();
+    await once(res, "end");
+  }
+  server.close();
+  return received;
+}
+
+/**
+ * Sends one request with `requestHeaders` and answers it with `responseHeaders`: what the server
+ * read (`IncomingMessage.headers`) and the Set-Cookie lines fetch received (`getSetCookie()`).
+ */
+export async function exchange(requestHeaders, responseHeaders) {
+  let received;
+  const server = createServer((req, res) => {
+    received = req.headers;
+    for (const [name, value] of Object.entries(responseHeaders)) res.setHeader(name, value);
+    res.end();
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const response = await fetch(`http://127.0.0.1:${server.address().port}/`, { headers: requestHeaders });
+  await response.arrayBuffer();
+  server.close();
+  return { requestHeaders: received, setCookie: response.headers.getSetCookie() };
+}
+
+export const options = {
+  /** Calls per round and rounds per group; `--quick` (CI) runs a third of the rounds. */
+  calls: 100_000,
+  rounds: process.argv.includes("--quick") ? 8 : 25,
+};
+
+/** Nanoseconds per call of `f(i)` for i = 0 … calls − 1. */
+function round(f) {
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < options.calls; i++) f(i);
+  return Number(process.hrtime.bigint() - started) / options.calls;
+}
+
+/** The rows of every group compared so far, for {@link printTable}. */
+const rows = [];
+
+/**
+ * Times `contenders` (`[name, f]`, typed-headers first, then the baselines, each with the target
+ * ratio typed-headers / baseline it must stay under, or none) in turns and records their fastest round.
+ */
+export function compare(group, contenders) {
+  const best = contenders.map(() => Number.POSITIVE_INFINITY);
+  for (let r = 0; r < options.rounds; r++) {
+    contenders.forEach(([, f], k) => {
+      best[k] = Math.min(best[k], round(f));
+    });
+  }
+  const [ours] = best;
+  for (let k = 1; k < contenders.length; k++) {
+    const [name, , target] = contenders[k];
+    rows.push({ group, ours, name, theirs: best[k], ratio: ours / best[k], target });
+  }
+}
+
+/** Prints the rows as a Markdown table: ns per call (fastest round) and the ratio, with its target. */
+export function printTable(title) {
+  console.log(`\n### ${title} (fastest of ${options.rounds} rounds of ${options.calls} calls)\n`);
+  console.log("| group | typed-headers (ns) | baseline | baseline (ns) | ratio | target |");
+  console.log("|---|---:|---|---:|---:|---|");
+  for (const { group, ours, name, theirs, ratio, target } of rows) {
+    const verdict = target === undefined ? "" : `≤ ${Number(target.toFixed(2))}× — ${ratio <= target ? "met" : "**not met**"}`;
+    console.log(`| ${group} | ${ours.toFixed(0)} | ${name} | ${theirs.toFixed(0)} | **${ratio.toFixed(2)}×** | ${verdict} |`);
+  }
+  rows.length = 0;
+}
