@@ -34,7 +34,7 @@ const boundary = () =>
   ).join("");
 const distinct = (
   await receive(
-    Array.from({ length: 4096 }, () => ({ "content-type": `multipart/form-data; boundary=----WebKitFormBoundary${boundary()}` })),
+    Array.from({ length: 1024 }, () => ({ "content-type": `multipart/form-data; boundary=----WebKitFormBoundary${boundary()}` })),
   )
 ).map((req) => req.headers["content-type"]);
 if (new Set(distinct).size !== distinct.length) throw new Error("bench/media-interleaved.mjs: the boundaries repeat");
