@@ -216,6 +216,25 @@ describe("cookie-date: the instant", () => {
     );
   });
 
+  test("the IMF-fixdate form read at fixed offsets gives what the token scan gives, also where they could differ", () => {
+    const cases: [string, number][] = [
+      ["Wed, 21 Oct 2037 07:28:00 GMT", Date.UTC(2037, 9, 21, 7, 28)],
+      // the first token is a month, so the month is December and "Jan" is ignored
+      ["Dec, 01 Jan 2024 00:00:00 GMT", Date.UTC(2024, 11, 1)],
+      // a four-digit year below 100 still means 19xx or 20xx
+      ["Sun, 01 Jan 0099 00:00:00 GMT", Date.UTC(1999, 0, 1)],
+      ["Sun, 01 Jan 0069 00:00:00 GMT", Date.UTC(2069, 0, 1)],
+      // every part is found before the zone, so whatever stands there is ignored
+      ["Sun, 01 Jan 2024 00:00:00 +01", Date.UTC(2024, 0, 1)],
+      ["Sun, 30 Feb 2024 00:00:00 GMT", NaN],
+      ["Sun, 01 Xyz 2024 00:00:00 GMT", NaN],
+      ["Sun, 01 Jan 2024 24:00:00 GMT", NaN],
+      ["Sun,\t01 Jan 2024 00:00:00 GMT", Date.UTC(2024, 0, 1)],
+      ["Sun, 01 Jan 2024 00:00:000GMT", NaN],
+    ];
+    for (const [input, time] of cases) expect(parseCookieDate(input, 0, input.length), input).toBe(time);
+  });
+
   test("the first and last day of every month of four years around 1700, 2000 and 2100", () => {
     for (const century of [1700, 2000, 2100]) {
       for (let year = century - 1; year <= century + 2; year++) {

@@ -99,6 +99,10 @@ const MONTH_KEYS: readonly number[] = /* @__PURE__ */ Array.from({ length: 12 },
  * @internal
  */
 export function parseCookieDate(s: string, start: number, end: number): number {
+  if (end - start === 29) {
+    const time = imfFixdateAt(s, start);
+    if (time !== -1) return time;
+  }
   let hour = -1;
   let minute = 0;
   let second = 0;
@@ -136,10 +140,69 @@ export function parseCookieDate(s: string, start: number, end: number): number {
       month = monthAt(s, tokenStart);
       if (month !== -1) continue;
     }
-    if (year === -1 && digits >= 2 && digits <= 4) year = value < 70 ? value + 2000 : value < 100 ? value + 1900 : value;
+    if (year === -1 && digits >= 2 && digits <= 4) year = fullYear(value);
   }
-  if (hour === -1 || day < 1 || day > 31 || month === -1 || year < 1601 || hour > 23 || minute > 59 || second > 59) return NaN;
+  return hour === -1 ? NaN : instant(year, month, day, hour, minute, second);
+}
+
+/** The year a year token's number means: 70–99 are 19xx, 0–69 are 20xx. */
+function fullYear(value: number): number {
+  return value < 70 ? value + 2000 : value < 100 ? value + 1900 : value;
+}
+
+/** The instant of a date whose parts were found (day and year -1 when not), or NaN when one is out of range. */
+function instant(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  if (day < 1 || day > 31 || month === -1 || year < 1601 || hour > 23 || minute > 59 || second > 59) return NaN;
   // A date that does not exist (February 30) fails, where counting days would roll it over.
   if (day > 28 && day > daysInMonth(year, month)) return NaN;
   return (daysSinceEpoch(year, month, day) * 86400 + hour * 3600 + minute * 60 + second) * 1000;
+}
+
+/** The number of the two digits at `s[i]`, or -1. */
+function twoDigitsAt(s: string, i: number): number {
+  const tens = s.charCodeAt(i) - 0x30;
+  const ones = s.charCodeAt(i + 1) - 0x30;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
+function isLetter(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+}
+
+/**
+ * The date in the one form servers send (RFC 9110's IMF-fixdate, `Wed, 21 Oct 2037 07:28:00
+ * GMT`) at `s[start]`, read at fixed offsets: the same instant the token scan finds, or -1 when
+ * `s` is not in that form (then the scan decides). In that form the scan meets a three-letter
+ * token that is not a month (the day name: ignored), then the day, the month, a four-digit year
+ * and the time, and ignores what follows, since every part has been found.
+ */
+function imfFixdateAt(s: string, start: number): number {
+  const day = twoDigitsAt(s, start + 5);
+  const high = twoDigitsAt(s, start + 12);
+  const low = twoDigitsAt(s, start + 14);
+  const hour = twoDigitsAt(s, start + 17);
+  const minute = twoDigitsAt(s, start + 20);
+  const second = twoDigitsAt(s, start + 23);
+  if (
+    (day | high | low | hour | minute | second) < 0 ||
+    !isLetter(s.charCodeAt(start)) ||
+    !isLetter(s.charCodeAt(start + 1)) ||
+    !isLetter(s.charCodeAt(start + 2)) ||
+    s.charCodeAt(start + 3) !== 0x2c ||
+    s.charCodeAt(start + 4) !== 0x20 ||
+    s.charCodeAt(start + 7) !== 0x20 ||
+    s.charCodeAt(start + 11) !== 0x20 ||
+    s.charCodeAt(start + 16) !== 0x20 ||
+    s.charCodeAt(start + 19) !== 0x3a ||
+    s.charCodeAt(start + 22) !== 0x3a ||
+    s.charCodeAt(start + 25) !== 0x20 ||
+    !isLetter(s.charCodeAt(start + 8)) ||
+    !isLetter(s.charCodeAt(start + 9)) ||
+    !isLetter(s.charCodeAt(start + 10)) ||
+    monthAt(s, start) !== -1
+  ) {
+    return -1;
+  }
+  const month = monthAt(s, start + 8);
+  return month === -1 ? -1 : instant(fullYear(high * 100 + low), month, day, hour, minute, second);
 }
