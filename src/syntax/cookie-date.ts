@@ -20,17 +20,20 @@
 // out of range (day 1–31, year ≥ 1601, hour ≤ 23, minute and second ≤ 59), or does not exist
 // (February 30). The time zone is always UTC: "GMT" and anything else are ignored tokens.
 
-import { charTable } from "./chars.js";
-
 const MONTHS = "janfebmaraprmayjunjulaugsepoctnovdec";
 
 // One table lookup per character instead of five range tests (every character of an Expires
 // value is classified): 1 marks a delimiter. Code units from %x7F up are non-delimiters.
-const DELIMITERS = /* @__PURE__ */ charTable([
-  Array.from({ length: 0x7f }, (_, c) => String.fromCharCode(c))
-    .filter((c) => /[\t\x20-\x2f\x3b-\x40\x5b-\x60\x7b-\x7e]/.test(c))
-    .join(""),
-]);
+const DELIMITERS = /* @__PURE__ */ delimiterTable();
+
+function delimiterTable(): Uint8Array {
+  const table = new Uint8Array(0x7f);
+  for (let c = 0; c < 0x7f; c++) {
+    table[c] =
+      c === 0x09 || (c >= 0x20 && c <= 0x2f) || (c >= 0x3b && c <= 0x40) || (c >= 0x5b && c <= 0x60) || c >= 0x7b ? 1 : 0;
+  }
+  return table;
+}
 
 /** Whether `c` is a cookie-date delimiter. */
 function isDelimiter(c: number): boolean {
