@@ -54,16 +54,17 @@ const twoTypes = ["application/json", "text/html"];
 const twoCodings = ["br", "gzip"];
 
 let sink;
-for (const [label, values] of [
-  ["Content-Type, the six typical values", typical],
-  ["Content-Type, every value distinct (multipart boundaries)", distinct],
+// Issue 14's targets are for the typical values; the distinct ones are reported beside them.
+for (const [label, values, targets] of [
+  ["Content-Type, the six typical values", typical, [1, 0.2, 0.2]],
+  ["Content-Type, every value distinct (multipart boundaries)", distinct, []],
 ]) {
   const n = values.length;
   compare(label, [
     ["typed-headers", (i) => (sink = contentTypeHeader.parse(values[i % n]))],
-    ["content-type@3 parse", (i) => (sink = contentTypeV3.parse(values[i % n])), 1],
-    ["content-type@1 parse", (i) => (sink = contentTypeV1.parse(values[i % n])), 0.2],
-    ["whatwg-mimetype new MIMEType", (i) => (sink = new WhatwgMimeType(values[i % n])), 0.2],
+    ["content-type@3 parse", (i) => (sink = contentTypeV3.parse(values[i % n])), targets[0]],
+    ["content-type@1 parse", (i) => (sink = contentTypeV1.parse(values[i % n])), targets[1]],
+    ["whatwg-mimetype new MIMEType", (i) => (sink = new WhatwgMimeType(values[i % n])), targets[2]],
     ["node:util MIMEType", (i) => (sink = new MIMEType(values[i % n]))],
   ]);
 }
