@@ -11,10 +11,12 @@ const headerLimits = {
   "access-control-max-age": "2.1 kB",
   accept: "3.4 kB",
   "cache-control": "3.75 kB",
-  "content-type": "3.5 kB",
+  // The cache of repeated Content-Type values (src/headers/content-type.ts).
+  "content-type": "3.7 kB",
   "if-range": "3.3 kB",
   "retry-after": "3.2 kB",
-  "set-cookie": "4.8 kB",
+  // The IMF-fixdate reader and the day count of src/syntax/cookie-date.ts.
+  "set-cookie": "5.1 kB",
 };
 
 const codecs = Object.entries(headers).filter(
@@ -34,14 +36,14 @@ export default [
     path: "dist/index.js",
     import: "{ parseHeader }",
     gzip: true,
-    limit: "20 kB",
+    limit: "20.1 kB",
   },
   {
     name: "core: typed-headers without the CORS module",
     path: "dist/index.js",
     import: `{ defineHeader, parseHeader, serializeHeader, HeaderMap, DeltaSeconds, FieldName, Method, Origin, ${codecs.map(([exportName]) => exportName).join(", ")} }`,
     gzip: true,
-    limit: "20.5 kB",
+    limit: "20.6 kB",
   },
   // corsPolicy carries the Public Suffix List (ICANN and private sections) for its wildcard check.
   { name: "CORS module (typed-headers/cors)", path: "dist/cors.js", import: "*", gzip: true, limit: "60.5 kB" },

@@ -218,6 +218,56 @@ describe("Content-Type confusion (CVE-2025-32442, CVE-2026-25223): one answer, t
   });
 });
 
+describe("the cache of repeated values", () => {
+  const boundaries = (count: number) =>
+    Array.from({ length: count }, (_, i) => `multipart/form-data; boundary=----WebKitFormBoundary${String(i).padStart(16, "x")}`);
+
+  test("a value that comes again is parsed once more, then shared: frozen, its parameters read-only", () => {
+    const input = "text/x-cache-test; charset=UTF-8";
+    const first = contentTypeHeader.parse(input);
+    const second = contentTypeHeader.parse(input);
+    const third = contentTypeHeader.parse(`${input.slice(0, 4)}${input.slice(4)}`); // equal, another string
+    expect(second).not.toBe(first);
+    expect(third).toBe(second);
+    expect([first, second]).toEqual([MediaType.parse(input), MediaType.parse(input)]);
+    if (!third.ok) throw new Error("expected a MediaType");
+    expect(Object.isFrozen(third) && Object.isFrozen(third.value)).toBe(true);
+    const parameters = third.value.parameters as Map<string, string>;
+    expect(() => parameters.set("charset", "x")).toThrow(TypeError);
+    expect(() => parameters.delete("charset")).toThrow(TypeError);
+    expect(() => parameters.clear()).toThrow(TypeError);
+    expect(contentTypeHeader.parse(input)).toEqual(MediaType.parse(input));
+    expect(parameters).toEqual(new Map([["charset", "UTF-8"]]));
+  });
+
+  test("values that never repeat do not evict one that does", () => {
+    contentTypeHeader.parse("application/x-cache-test");
+    const shared = contentTypeHeader.parse("application/x-cache-test");
+    for (const value of boundaries(5000)) contentTypeHeader.parse(value);
+    expect(contentTypeHeader.parse("application/x-cache-test")).toBe(shared);
+  });
+
+  test("failures, several lines and values over 128 characters are parsed every time", () => {
+    const long = `text/plain;x=${"y".repeat(116)}`;
+    expect(long.length).toBe(129);
+    for (const input of [long, ["text/plain", "text/html"], "json"] as const) {
+      const results = [1, 2, 3].map(() => contentTypeHeader.parse(input));
+      expect(results[2]).not.toBe(results[1]);
+      expect(results[2]).toEqual(results[0]);
+    }
+  });
+
+  test("parsing any value again gives what the first parse gave", () => {
+    fc.assert(
+      fc.property(fc.oneof(mimeish(), fc.string({ maxLength: 140 })), (input) => {
+        const results = [1, 2, 3].map(() => contentTypeHeader.parse(input));
+        expect(results[1]).toEqual(results[0]);
+        expect(results[2]).toEqual(results[0]);
+      }),
+    );
+  });
+});
+
 describe("laws", () => {
   const tchar = fc.constantFrom(..."abcXYZ09-+.!#$%&'^_`|~*".split(""));
   const tokenish = fc.string({ unit: tchar, minLength: 1, maxLength: 8 });

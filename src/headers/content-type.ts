@@ -1,4 +1,4 @@
-import { type MediaType, scanMediaType, serializeMediaType } from "../syntax/media-type.js";
+import { type MediaType, NO_PARAMETERS, readOnlyMap, scanMediaType, serializeMediaType } from "../syntax/media-type.js";
 import { skipHttpQuotedString } from "../syntax/quoted-string.js";
 import { fail, ok, type Failure, type ParseResult } from "../syntax/result.js";
 import { codecOf, type HeaderCodec } from "./codec.js";
@@ -15,8 +15,65 @@ import { invalidValue } from "./definition.js";
 // Servers that read the first piece or the whole string disagree with browsers on exactly these
 // inputs (duplicate lines, commas, tabs): the confusion behind CVE-2025-32442.
 
+// A server reads the same few Content-Type values over and over (every JSON request from one
+// client carries the same bytes), so recent results are kept in a small direct-mapped cache keyed
+// by the exact string. Finding a slot reads four characters and the length (hashing a string the
+// HTTP parser has just made would read all of it); a hit costs one string comparison and
+// allocates nothing. It is bounded: SLOTS entries of at most MAX_CACHED characters. A value
+// replaces a slot's entry only when it comes twice in a row among the values that missed there,
+// so values that never repeat (multipart boundaries, hostile input) cost a comparison and a store
+// and never evict what does repeat. Cached results are frozen, their parameters read-only (see
+// readOnlyMap): every caller receives the same object, and none can change it for the others.
+const SLOTS = 64;
+const MAX_CACHED = 128;
+
+interface Cache {
+  readonly keys: (string | undefined)[];
+  readonly results: (ParseResult<MediaType> | undefined)[];
+  /** The last value that missed in each slot. */
+  readonly candidates: (string | undefined)[];
+}
+
+const cache: Cache = /* @__PURE__ */ emptyCache();
+
+function emptyCache(): Cache {
+  const slots = () => Array.from<undefined>({ length: SLOTS });
+  return { keys: slots(), results: slots(), candidates: slots() };
+}
+
+/** The slot of `s` (its length is 1 to MAX_CACHED): a multiplicative hash of the length and four characters. */
+function slotOf(s: string): number {
+  const n = s.length;
+  let h = Math.imul(n, 0x9e3779b1) ^ s.charCodeAt(n >> 1);
+  h = Math.imul(h ^ s.charCodeAt(n - 1), 0x85ebca6b) ^ s.charCodeAt(n >> 2);
+  h = Math.imul(h ^ s.charCodeAt((n * 3) >> 2), 0xc2b2ae35);
+  return h >>> 26; // the top 6 bits: SLOTS = 64
+}
+
 /** Parses Content-Type's field lines as Fetch "extract a MIME type". Never throws. */
 function parseContentType(value: string | readonly string[]): ParseResult<MediaType> {
+  if (typeof value !== "string" || value.length === 0 || value.length > MAX_CACHED) return parseLines(value);
+  const slot = slotOf(value);
+  if (cache.keys[slot] === value) return cache.results[slot] as ParseResult<MediaType>;
+  const result = parseLines(value);
+  if (cache.candidates[slot] !== value) cache.candidates[slot] = value;
+  else if (result.ok) {
+    cache.keys[slot] = value;
+    cache.results[slot] = frozen(result);
+    cache.candidates[slot] = undefined;
+  }
+  return result;
+}
+
+/** `result`, made unchangeable in place so that it can be shared. */
+function frozen(result: ParseResult<MediaType> & { ok: true }): ParseResult<MediaType> {
+  const { parameters } = result.value;
+  if (parameters !== NO_PARAMETERS) readOnlyMap(parameters as Map<string, string>);
+  Object.freeze(result.value);
+  return Object.freeze(result);
+}
+
+function parseLines(value: string | readonly string[]): ParseResult<MediaType> {
   const s = typeof value === "string" ? value : value.length === 1 ? (value[0] as string) : value.join(", ");
   // The common case, one MIME type without commas and nothing to drop, in one pass: such a
   // value cannot hold CR, LF, NUL or characters above U+00FF (see scanMediaType).

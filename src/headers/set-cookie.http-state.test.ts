@@ -1,6 +1,7 @@
 // The http-state suite (test/fixtures/http-state/README.md): Set-Cookie lines a user agent
 // receives, and the cookies it then sends. Parsing is SetCookie.parse; storing and sending is the
 // small RFC 6265bis §5.7 cookie store below, which exists only to run the suite.
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { publicSuffixCoveredBy } from "../cors/public-suffix.js";
 import { parseCookieDate } from "../syntax/cookie-date.js";
@@ -189,5 +190,64 @@ describe("cookie-date: days that do not exist", () => {
     ["31 Dec 2030 23:59:59", Date.UTC(2030, 11, 31, 23, 59, 59)],
   ])("%s", (input, time) => {
     expect(parseCookieDate(input, 0, input.length)).toBe(time);
+  });
+});
+
+describe("cookie-date: the instant", () => {
+  const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+  test("is Date.UTC's for every date from 1601 to 9999 that exists (days counted, not rolled over)", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(1601, 0, 1)), max: new Date(Date.UTC(9999, 11, 31, 23, 59, 59)), noInvalidDate: true }),
+        fc.constantFrom("imf", "rfc850", "asctime"),
+        (date, form) => {
+          const [day, month, year] = [date.getUTCDate(), MONTHS[date.getUTCMonth()] as string, date.getUTCFullYear()];
+          const time = date.toISOString().slice(11, 19);
+          const input =
+            form === "imf"
+              ? `Thu, ${String(day).padStart(2, "0")} ${month} ${year} ${time} GMT`
+              : form === "rfc850"
+                ? `Thursday, ${day}-${month}-${year} ${time} GMT`
+                : `Thu ${month} ${day} ${time} ${year}`;
+          expect(parseCookieDate(input, 0, input.length)).toBe(Math.floor(date.getTime() / 1000) * 1000);
+        },
+      ),
+    );
+  });
+
+  test("the IMF-fixdate form read at fixed offsets gives what the token scan gives, also where they could differ", () => {
+    const cases: [string, number][] = [
+      ["Wed, 21 Oct 2037 07:28:00 GMT", Date.UTC(2037, 9, 21, 7, 28)],
+      // the first token is a month, so the month is December and "Jan" is ignored
+      ["Dec, 01 Jan 2024 00:00:00 GMT", Date.UTC(2024, 11, 1)],
+      // a four-digit year below 100 still means 19xx or 20xx
+      ["Sun, 01 Jan 0099 00:00:00 GMT", Date.UTC(1999, 0, 1)],
+      ["Sun, 01 Jan 0069 00:00:00 GMT", Date.UTC(2069, 0, 1)],
+      // every part is found before the zone, so whatever stands there is ignored
+      ["Sun, 01 Jan 2024 00:00:00 +01", Date.UTC(2024, 0, 1)],
+      ["Sun, 30 Feb 2024 00:00:00 GMT", NaN],
+      ["Sun, 01 Xyz 2024 00:00:00 GMT", NaN],
+      ["Sun, 01 Jan 2024 24:00:00 GMT", NaN],
+      ["Sun,\t01 Jan 2024 00:00:00 GMT", Date.UTC(2024, 0, 1)],
+      ["Sun, 01 Jan 2024 00:00:000GMT", NaN],
+    ];
+    for (const [input, time] of cases) expect(parseCookieDate(input, 0, input.length), input).toBe(time);
+  });
+
+  test("the first and last day of every month of four years around 1700, 2000 and 2100", () => {
+    for (const century of [1700, 2000, 2100]) {
+      for (let year = century - 1; year <= century + 2; year++) {
+        for (let month = 0; month < 12; month++) {
+          const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+          for (const day of [1, last]) {
+            const input = `${day} ${MONTHS[month]} ${year} 12:34:56`;
+            expect(parseCookieDate(input, 0, input.length), input).toBe(Date.UTC(year, month, day, 12, 34, 56));
+          }
+          const after = `${last + 1} ${MONTHS[month]} ${year} 12:34:56`;
+          expect(parseCookieDate(after, 0, after.length), after).toBeNaN();
+        }
+      }
+    }
   });
 });

@@ -11,7 +11,10 @@ import { valueType, type ValueType } from "./value-type.js";
  *
  * @remarks
  * `essence` is `type/subtype`, the part to compare when asking "is this JSON?". Made only by
- * {@link (MediaType:variable)} and by parsing `Content-Type`.
+ * {@link (MediaType:variable)} and by parsing `Content-Type`. A parsed value is read-only, as its
+ * type says, and may be shared: a `Content-Type` value a server sees again comes from a cache,
+ * frozen, with a `parameters` map whose `set`, `delete` and `clear` throw `TypeError` (so does
+ * the one empty map of every value without parameters). Build a new value rather than change one.
  *
  * @example
  * ```ts
@@ -52,10 +55,14 @@ export type MediaType = Brand<
  * Its mutators throw, so a caller that casts away `ReadonlyMap` cannot change other values.
  * @internal
  */
-export const NO_PARAMETERS: ReadonlyMap<string, string> = /* @__PURE__ */ readOnlyEmptyMap();
+export const NO_PARAMETERS: ReadonlyMap<string, string> = /* @__PURE__ */ readOnlyMap(new Map());
 
-function readOnlyEmptyMap(): ReadonlyMap<string, string> {
-  const map = new Map<string, string>();
+/**
+ * `map` with its mutators replaced by ones that throw, for a map that several values share. It
+ * stays a `Map` (same prototype, same entries), so it compares equal to one built by hand.
+ * @internal
+ */
+export function readOnlyMap(map: Map<string, string>): ReadonlyMap<string, string> {
   const readOnly = () => {
     throw new TypeError("typed-headers: the parameters of a parsed value are read-only.");
   };
