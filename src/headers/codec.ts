@@ -184,6 +184,11 @@ function attach(error: HeaderError, name: string): ParseResult<never> {
  * Only values that cannot change are remembered — primitives and frozen objects — so a hit needs
  * no other check (a frozen object's getter could still answer differently, but the output it
  * maps to was checked when it was made).
+ *
+ * Speed trick (trusted builders): scanning the output costs more than building it for a long
+ * line assembled from checked pieces (V8 must first flatten the concatenation), so a definition
+ * marked `checksOwnOutput` — `Set-Cookie`, whose serializer validates the name, the value and
+ * every attribute before it joins them — skips the scan; it still must return a string.
  * @internal
  */
 export function serializeWith<Value>(definition: RegisteredDefinition<string, Value>, value: Value): string {
@@ -198,7 +203,7 @@ export function serializeWith<Value>(definition: RegisteredDefinition<string, Va
     if (error instanceof TypeError && error.message.startsWith("typed-headers:")) throw error;
     output = undefined; // reading the value threw
   }
-  if (typeof output !== "string" || !isFieldValue(output)) {
+  if (typeof output !== "string" || (definition.checksOwnOutput !== true && !isFieldValue(output))) {
     throw new TypeError(`typed-headers: cannot serialize ${definition.name}: not a valid field value.`);
   }
   if (unchanging) definition.lastSerialized = [value, output];

@@ -19,6 +19,13 @@ export interface RegisteredDefinition<Name extends string = string, Value = unkn
    * can hand out again for the same line (see `codecOf`).
    */
   readonly reusable?: true;
+  /**
+   * Set by a built-in header whose serializer builds its output only from pieces it has checked
+   * one by one (no CR, LF, NUL, character above U+00FF or surrounding whitespace can get in, which
+   * its property laws and the attack suite test with hostile values): `serializeWith` then does
+   * not scan the output again. Headers made with `defineHeader` never have it.
+   */
+  readonly checksOwnOutput?: true;
   /** The last value serialized through the registry, and its output (see `serializeWith`). */
   lastSerialized?: readonly [Value, string];
 }

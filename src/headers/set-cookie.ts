@@ -520,6 +520,8 @@ export const setCookieHeader: HeaderCodec<"set-cookie", readonly SetCookie[]> = 
   name: "set-cookie",
   parse,
   serialize,
+  // serializeCookie joins only the checked name, value and attributes (see serializeWith).
+  checksOwnOutput: true,
 });
 
 /**
