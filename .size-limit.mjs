@@ -5,18 +5,21 @@
 import * as headers from "./dist/headers.js";
 
 /** A header's codec imported alone from typed-headers/headers. */
-const DEFAULT_HEADER_LIMIT = "3.1 kB";
+// Raised on 2026-12-01 by 0.1 kB (and the entry points by 0.25–0.4 kB) for the codecs' last-line
+// memo (about 70 B in every header, src/headers/codec.ts) and the faster Range, If-None-Match,
+// Content-Type and cookie-date readers.
+const DEFAULT_HEADER_LIMIT = "3.2 kB";
 const headerLimits = {
-  "access-control-allow-credentials": "1.9 kB",
-  "access-control-max-age": "2.1 kB",
-  accept: "3.4 kB",
-  "cache-control": "3.75 kB",
+  "access-control-allow-credentials": "2.0 kB",
+  "access-control-max-age": "2.2 kB",
+  accept: "3.5 kB",
+  "cache-control": "3.85 kB",
   // The cache of repeated Content-Type values (src/headers/content-type.ts).
-  "content-type": "3.7 kB",
-  "if-range": "3.3 kB",
-  "retry-after": "3.2 kB",
+  "content-type": "3.85 kB",
+  "if-range": "3.4 kB",
+  "retry-after": "3.3 kB",
   // The IMF-fixdate reader and the day count of src/syntax/cookie-date.ts.
-  "set-cookie": "5.1 kB",
+  "set-cookie": "5.25 kB",
 };
 
 const codecs = Object.entries(headers).filter(
@@ -36,14 +39,14 @@ export default [
     path: "dist/index.js",
     import: "{ parseHeader }",
     gzip: true,
-    limit: "20.1 kB",
+    limit: "20.5 kB",
   },
   {
     name: "core: typed-headers without the CORS module",
     path: "dist/index.js",
     import: `{ defineHeader, parseHeader, serializeHeader, HeaderMap, DeltaSeconds, FieldName, Method, Origin, ${codecs.map(([exportName]) => exportName).join(", ")} }`,
     gzip: true,
-    limit: "20.6 kB",
+    limit: "21 kB",
   },
   // corsPolicy carries the Public Suffix List (ICANN and private sections) for its wildcard check.
   { name: "CORS module (typed-headers/cors)", path: "dist/cors.js", import: "*", gzip: true, limit: "60.5 kB" },
@@ -52,11 +55,11 @@ export default [
     path: "dist/cors.js",
     import: "{ checkCors }",
     gzip: true,
-    limit: "24.5 kB",
+    limit: "24.8 kB",
   },
-  { name: "whole library (typed-headers, import *)", path: "dist/index.js", import: "*", gzip: true, limit: "64 kB" },
-  { name: "Node adapter (typed-headers/node)", path: "dist/node.js", import: "*", gzip: true, limit: "20.75 kB" },
-  { name: "Hono adapter (typed-headers/hono)", path: "dist/hono.js", import: "*", gzip: true, limit: "20.75 kB" },
-  { name: "Fastify adapter (typed-headers/fastify)", path: "dist/fastify.js", import: "*", gzip: true, limit: "20.75 kB" },
-  { name: "Koa adapter (typed-headers/koa)", path: "dist/koa.js", import: "*", gzip: true, limit: "20.75 kB" },
+  { name: "whole library (typed-headers, import *)", path: "dist/index.js", import: "*", gzip: true, limit: "64.25 kB" },
+  { name: "Node adapter (typed-headers/node)", path: "dist/node.js", import: "*", gzip: true, limit: "21.1 kB" },
+  { name: "Hono adapter (typed-headers/hono)", path: "dist/hono.js", import: "*", gzip: true, limit: "21.1 kB" },
+  { name: "Fastify adapter (typed-headers/fastify)", path: "dist/fastify.js", import: "*", gzip: true, limit: "21.1 kB" },
+  { name: "Koa adapter (typed-headers/koa)", path: "dist/koa.js", import: "*", gzip: true, limit: "21.1 kB" },
 ];
