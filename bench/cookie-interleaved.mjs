@@ -1,5 +1,6 @@
-// The cookie benchmarks of bench/cookie.bench.ts (issue 15), timed for a loaded machine: the
-// contenders of each group take turns and each keeps its fastest round (bench/interleave.mjs).
+// The cookie benchmarks (issue 15): cookie@2, cookie@1 and set-cookie-parser next to ours, timed
+// so that a loaded machine does not skew them: the contenders of each group take turns and each
+// keeps its fastest round (bench/interleave.mjs).
 // Inputs come from a real node:http exchange over loopback: the Cookie header as IncomingMessage
 // gives it, and the Set-Cookie lines as fetch receives them.
 // Run after `npm run build`: node bench/cookie-interleaved.mjs [--quick]

@@ -1,5 +1,6 @@
-// The media benchmarks of bench/media.bench.ts (issue 14), timed for a loaded machine: the
-// contenders of each group take turns and each keeps its fastest round (bench/interleave.mjs).
+// The media benchmarks (issue 14): Content-Type parsing and negotiate() next to the packages
+// frameworks use today, timed so that a loaded machine does not skew them: the contenders of
+// each group take turns and each keeps its fastest round (bench/interleave.mjs).
 // Inputs are header values node:http parsed from real requests over loopback, one request per
 // value, so no two calls share a string unless the browser sent the same one twice.
 // Run after `npm run build`: node bench/media-interleaved.mjs [--quick]
