@@ -78,27 +78,9 @@ function builtinTable(): Map<string, AnyCodec> {
   return codecs;
 }
 
-/** The name last found by {@link findCodec}, and its codec. */
-let lastName = "";
-let lastCodec: AnyCodec | undefined;
-
-/**
- * The codec registered under `name` in any casing.
- *
- * Speed trick (last-name memo): code on a hot path asks for the same header again and again
- * (a loop over requests, a map asked for one header), and names written in code are interned
- * strings, so comparing with the last name found is one pointer comparison where the `Map`
- * lookup is a call. Names are never unregistered, so the memo cannot go stale.
- * @internal
- */
+/** The codec registered under `name` in any casing. @internal */
 export function findCodec(name: string): AnyCodec | undefined {
-  if (name === lastName) return lastCodec;
-  const codec = table.get(name) ?? table.get(name.toLowerCase());
-  if (codec !== undefined) {
-    lastName = name;
-    lastCodec = codec;
-  }
-  return codec;
+  return table.get(name) ?? table.get(name.toLowerCase());
 }
 
 /**
