@@ -2,7 +2,7 @@ import { asLibraryError } from "../syntax/describe.js";
 import { ifRangeHeader } from "../headers/conditional/if-range.js";
 import { HeaderMap, type HeaderInput } from "../map/header-map.js";
 import { skipOws, trimOwsEnd } from "../syntax/chars.js";
-import { soleEntityTagStart, strongCompare, walkEntityTags, type EntityTag } from "../syntax/entity-tag.js";
+import { isEntityTagText, soleEntityTagStart, strongCompare, walkEntityTags, type EntityTag } from "../syntax/entity-tag.js";
 import { httpDateMillis, wholeSeconds, type HttpDate } from "../syntax/http-date.js";
 
 // RFC 9110 §13.2.2, in its order:
@@ -313,20 +313,38 @@ function isPlainRecord(headers: HeaderInput): boolean {
  */
 function listMatches(value: string, exists: boolean, etag: EntityTag | undefined, strong: boolean): boolean | undefined {
   if (etag !== undefined) {
-    // Speed trick: the usual value is one entity tag, sent back as the client received it. It is
-    // checked and compared where it stands, without the list walk and its call per tag. indexOf
-    // compares in place, where `slice ===` would make a V8 sliced string (13 characters or more)
-    // that === compares in the runtime; with the lengths equal, it can only find the tag at `start`.
-    const start = soleEntityTagStart(value);
-    if (start !== -1) {
-      const tag = etag.tag;
-      const equal = value.length - start - 1 === tag.length && value.indexOf(tag, start) === start;
-      return equal && (!strong || (start === 1 && !etag.weak));
+    // The usual value is one entity tag, sent back as the client received it: settled without
+    // the list walk and its call per tag (see quotedTag).
+    const tag = etag.tag;
+    if (tag === quotedTag || rememberQuoted(tag)) {
+      if (value === quotedStrong) return !strong || !etag.weak;
+      if (value === quotedWeak) return !strong;
     }
+    // One valid entity-tag that is not the current one.
+    if (soleEntityTagStart(value) !== -1) return false;
   }
   const walked =
     etag === undefined ? walkEntityTags(value, never, etag) : walkEntityTags(value, strong ? strongMatch : weakMatch, etag);
   return walked === "*" ? exists : typeof walked === "boolean" ? walked : undefined;
+}
+
+/**
+ * The last current tag that is all `etagc`, and the two lines that carry it: `"tag"` and
+ * `W/"tag"`. Speed trick: a server compares requests against the same few tags, so the tag is
+ * checked and quoted once, not per request, and the usual line, the tag sent back as the client
+ * received it, is settled by one comparison of whole strings (flat ones, built by join).
+ */
+let quotedTag = "";
+let quotedStrong = '""';
+let quotedWeak = 'W/""';
+
+/** Remembers `tag` and its lines when it is `*etagc`; whether it is. */
+function rememberQuoted(tag: string): boolean {
+  if (!isEntityTagText(tag)) return false;
+  quotedTag = tag;
+  quotedStrong = ['"', tag, '"'].join("");
+  quotedWeak = ['W/"', tag, '"'].join("");
+  return true;
 }
 
 /** Whether the tag at `line[start, end)`, weak or not, equals `etag` by strong comparison. */
