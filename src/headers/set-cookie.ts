@@ -134,13 +134,18 @@ function parseMaxAge(s: string, start: number, end: number): number | undefined 
   for (; i < end; i++) {
     const digit = s.charCodeAt(i) - 0x30;
     if (digit < 0 || digit > 9) return undefined;
-    if (value < Number.MAX_SAFE_INTEGER) value = Math.min(value * 10 + digit, Number.MAX_SAFE_INTEGER);
+    value = value * 10 + digit;
   }
+  // Saturates: past 2^53 the sum is inexact, but it only grows (to Infinity at worst).
+  value = Math.min(value, Number.MAX_SAFE_INTEGER);
   return negative && value !== 0 ? -value : value;
 }
 
-/** Parses one `Set-Cookie` line, the `index`th, at `base` in the combined value. Never throws. */
-function parseLine(line: string, index: number, base: number): ParseResult<SetCookie> {
+/**
+ * Parses one `Set-Cookie` line, the `index`th, at `base` in the combined value: the cookie, or the
+ * failure (not wrapped in a result: {@link parse} wraps the cookies once). Never throws.
+ */
+function parseLine(line: string, index: number, base: number): SetCookie | Failure {
   const length = line.length;
   const bad = indexOfCookieControl(line);
   if (bad !== -1) {
@@ -248,29 +253,52 @@ function parseLine(line: string, index: number, base: number): ParseResult<SetCo
   if (httpOnly) cookie.httpOnly = true;
   if (sameSite !== undefined) cookie.sameSite = sameSite;
   if (partitioned) cookie.partitioned = true;
-  return ok(cookie as SetCookie);
+  return cookie as SetCookie;
+}
+
+/** Whether {@link parseLine} failed (a cookie has no `ok` property). */
+function isFailure(parsed: SetCookie | Failure): parsed is Failure {
+  return (parsed as { ok?: unknown }).ok === false;
 }
 
 /** The SameSite value `s[start, end)` names in any case, or undefined (the default). */
 function sameSiteAt(s: string, start: number, end: number): SameSite | undefined {
-  if (isWordAt(s, start, end, "lax")) return "Lax";
-  if (isWordAt(s, start, end, "strict")) return "Strict";
-  return isWordAt(s, start, end, "none") ? "None" : undefined;
+  if (isWordAt(s, start, end, LAX)) return "Lax";
+  if (isWordAt(s, start, end, STRICT)) return "Strict";
+  return isWordAt(s, start, end, NONE) ? "None" : undefined;
 }
 
 /**
- * Whether `s[start, end)` is `word` (lowercase letters and "-") in any case. Setting bit 0x20
- * lowercases ASCII letters and keeps "-"; the control characters it could also map to "-" or a
- * letter never reach here (the line is refused first).
+ * Whether `s[start, end)` is a word (lowercase letters and "-", given as its `codes`) in any
+ * case. Setting bit 0x20 lowercases ASCII letters and keeps "-"; the control characters it could
+ * also map to "-" or a letter never reach here (the line is refused first). Speed trick: the
+ * word's character codes are array elements, which V8 reads several times faster than a
+ * string's charCodeAt.
  */
-function isWordAt(s: string, start: number, end: number, word: string): boolean {
-  if (end - start !== word.length) return false;
-  for (let i = 0; i < word.length; i++) if ((s.charCodeAt(start + i) | 0x20) !== word.charCodeAt(i)) return false;
+function isWordAt(s: string, start: number, end: number, codes: readonly number[]): boolean {
+  if (end - start !== codes.length) return false;
+  for (let i = 0; i < codes.length; i++) if ((s.charCodeAt(start + i) | 0x20) !== codes[i]) return false;
   return true;
 }
 
+/** The character codes of `word`. */
+function codesOf(word: string): readonly number[] {
+  return Array.from(word, (c) => c.charCodeAt(0));
+}
+const LAX = /* @__PURE__ */ codesOf("lax");
+const STRICT = /* @__PURE__ */ codesOf("strict");
+const NONE = /* @__PURE__ */ codesOf("none");
+const EXPIRES = /* @__PURE__ */ codesOf("expires");
+const MAX_AGE = /* @__PURE__ */ codesOf("max-age");
+const DOMAIN = /* @__PURE__ */ codesOf("domain");
+const PATH = /* @__PURE__ */ codesOf("path");
+const PARTITIONED = /* @__PURE__ */ codesOf("partitioned");
+const SECURE = /* @__PURE__ */ codesOf("secure");
+const SAMESITE = /* @__PURE__ */ codesOf("samesite");
+const HTTPONLY = /* @__PURE__ */ codesOf("httponly");
+
 /** The attributes a browser knows (RFC 6265bis §5.6; Partitioned from CHIPS). */
-const enum Attribute {
+enum Attribute {
   Unknown,
   Expires,
   MaxAge,
@@ -286,25 +314,25 @@ const enum Attribute {
 function attributeAt(s: string, start: number, end: number): Attribute {
   switch (s.charCodeAt(start) | 0x20) {
     case 0x65:
-      return isWordAt(s, start, end, "expires") ? Attribute.Expires : Attribute.Unknown;
+      return isWordAt(s, start, end, EXPIRES) ? Attribute.Expires : Attribute.Unknown;
     case 0x6d:
-      return isWordAt(s, start, end, "max-age") ? Attribute.MaxAge : Attribute.Unknown;
+      return isWordAt(s, start, end, MAX_AGE) ? Attribute.MaxAge : Attribute.Unknown;
     case 0x64:
-      return isWordAt(s, start, end, "domain") ? Attribute.Domain : Attribute.Unknown;
+      return isWordAt(s, start, end, DOMAIN) ? Attribute.Domain : Attribute.Unknown;
     case 0x70:
-      return isWordAt(s, start, end, "path")
+      return isWordAt(s, start, end, PATH)
         ? Attribute.Path
-        : isWordAt(s, start, end, "partitioned")
+        : isWordAt(s, start, end, PARTITIONED)
           ? Attribute.Partitioned
           : Attribute.Unknown;
     case 0x73:
-      return isWordAt(s, start, end, "secure")
+      return isWordAt(s, start, end, SECURE)
         ? Attribute.Secure
-        : isWordAt(s, start, end, "samesite")
+        : isWordAt(s, start, end, SAMESITE)
           ? Attribute.SameSite
           : Attribute.Unknown;
     case 0x68:
-      return isWordAt(s, start, end, "httponly") ? Attribute.HttpOnly : Attribute.Unknown;
+      return isWordAt(s, start, end, HTTPONLY) ? Attribute.HttpOnly : Attribute.Unknown;
     default:
       return Attribute.Unknown;
   }
@@ -339,16 +367,16 @@ function securityProblem(
 /** Parses the `Set-Cookie` field lines, one cookie per line. Never throws. */
 function parse(lines: string | readonly string[]): ParseResult<readonly SetCookie[]> {
   if (typeof lines === "string") {
-    const result = parseLine(lines, 0, 0);
-    return result.ok ? ok([result.value]) : result;
+    const parsed = parseLine(lines, 0, 0);
+    return isFailure(parsed) ? parsed : ok([parsed]);
   }
   const cookies: SetCookie[] = [];
   let base = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    const result = parseLine(line, i, base);
-    if (!result.ok) return result;
-    cookies.push(result.value);
+    const parsed = parseLine(line, i, base);
+    if (isFailure(parsed)) return parsed;
+    cookies.push(parsed);
     base += line.length + 2;
   }
   return ok(cookies);
@@ -582,14 +610,15 @@ export interface SetCookieType {
 export const SetCookie: SetCookieType = {
   parse(line) {
     if (typeof line !== "string") return fail("invalid-input", `expected a string, found a ${typeof line}.`);
-    return parseLine(line, 0, 0);
+    const parsed = parseLine(line, 0, 0);
+    return isFailure(parsed) ? parsed : ok(parsed);
   },
   from(init) {
     const line = serializeCookie(init);
     if (typeof line !== "string") return invalidValue("set-cookie", init, line.why);
     const parsed = parseLine(line, 0, 0);
-    if (!parsed.ok) return invalidValue("set-cookie", init, parsed.error.message);
-    return Object.freeze(parsed.value);
+    if (isFailure(parsed)) return invalidValue("set-cookie", init, parsed.error.message);
+    return Object.freeze(parsed);
   },
   is: (value: unknown): value is SetCookie => typeof serializeCookie(value) === "string",
 };
