@@ -281,7 +281,7 @@ function isWordAt(s: string, start: number, end: number, codes: readonly number[
   return true;
 }
 
-/** The character codes of `word`. */
+/** The character codes of `word` (lowercase), for {@link isWordAt}. */
 function codesOf(word: string): readonly number[] {
   return Array.from(word, (c) => c.charCodeAt(0));
 }
