@@ -1,6 +1,7 @@
 import { asLibraryError } from "../syntax/describe.js";
 import { ifRangeHeader } from "../headers/conditional/if-range.js";
 import { HeaderMap, type HeaderInput } from "../map/header-map.js";
+import { pickedNames, pickRecordLines } from "../map/pick-lines.js";
 import { skipOws, trimOwsEnd } from "../syntax/chars.js";
 import { isEntityTagText, soleEntityTagStart, strongCompare, walkEntityTags, type EntityTag } from "../syntax/entity-tag.js";
 import { httpDateMillis, wholeSeconds, type HttpDate } from "../syntax/http-date.js";
@@ -86,7 +87,7 @@ const NOT_MODIFIED: PreconditionOutcome = /* @__PURE__ */ Object.freeze({ status
 const PRECONDITION_FAILED: PreconditionOutcome = /* @__PURE__ */ Object.freeze({ status: 412, useRange: false });
 
 /** How a method takes part in preconditions. */
-const enum Kind {
+enum Kind {
   Get,
   Head,
   Unsafe,
@@ -167,27 +168,27 @@ export function evaluatePreconditions(request: PreconditionRequest, current: Cur
     const safe = kind !== Kind.Unsafe;
 
     // 1 and 2: If-Match, else If-Unmodified-Since.
-    const ifMatch = lines.ifMatch;
+    const ifMatch = lines[IF_MATCH];
     const ifMatchHolds = ifMatch === undefined ? undefined : listMatches(ifMatch, exists, etag, true);
     if (ifMatchHolds !== undefined || (ifMatch !== undefined && !safe)) {
       if (ifMatchHolds !== true) return PRECONDITION_FAILED;
     } else if (modified === modified) {
       // A comparison with NaN (absent or invalid date) is false: the header is ignored.
-      if (modified > dateOf(lines.ifUnmodifiedSince)) return PRECONDITION_FAILED;
+      if (modified > dateOf(lines[IF_UNMODIFIED_SINCE])) return PRECONDITION_FAILED;
     }
 
     // 3 and 4: If-None-Match, else If-Modified-Since (GET and HEAD only).
-    const ifNoneMatch = lines.ifNoneMatch;
+    const ifNoneMatch = lines[IF_NONE_MATCH];
     const ifNoneMatchMatches = ifNoneMatch === undefined ? undefined : listMatches(ifNoneMatch, exists, etag, false);
     if (ifNoneMatchMatches !== undefined || (ifNoneMatch !== undefined && !safe)) {
       if (ifNoneMatchMatches !== false) return safe ? NOT_MODIFIED : PRECONDITION_FAILED;
     } else if (safe && modified === modified) {
-      if (modified <= dateOf(lines.ifModifiedSince)) return NOT_MODIFIED;
+      if (modified <= dateOf(lines[IF_MODIFIED_SINCE])) return NOT_MODIFIED;
     }
 
     // 5: If-Range, for a GET with a Range.
-    if (kind !== Kind.Get || lines.range === undefined) return PROCEED;
-    const ifRange = lines.ifRange;
+    if (kind !== Kind.Get || lines[RANGE] === undefined) return PROCEED;
+    const ifRange = lines[IF_RANGE];
     if (ifRange === undefined) return PROCEED_WITH_RANGE;
     const validator = ifRangeHeader.parse(ifRange);
     if (!validator.ok) return PROCEED;
@@ -202,108 +203,37 @@ export function evaluatePreconditions(request: PreconditionRequest, current: Cur
   }
 }
 
-/** The conditional headers of a request, each as its field lines joined with ", " (as Node and Fetch join them). */
-interface ConditionalLines {
-  ifMatch: string | undefined;
-  ifUnmodifiedSince: string | undefined;
-  ifNoneMatch: string | undefined;
-  ifModifiedSince: string | undefined;
-  range: string | undefined;
-  ifRange: string | undefined;
-}
-
-/**
- * Reads the conditional headers. Node's `req.headers` (a plain record with lowercase names; on
- * Node 20 it has `Object.prototype`) is read in one walk over its names, compared as strings
- * (property names are internalized, so these are pointer comparisons); any other input, or a
- * record holding one of these names in another case, goes through a HeaderMap.
- */
-function conditionalLines(headers: HeaderInput): ConditionalLines {
-  if (!isPlainRecord(headers)) return linesFromMap(HeaderMap.from(headers));
-  const lines: ConditionalLines = {
-    ifMatch: undefined,
-    ifUnmodifiedSince: undefined,
-    ifNoneMatch: undefined,
-    ifModifiedSince: undefined,
-    range: undefined,
-    ifRange: undefined,
-  };
-  const record = headers as Readonly<Record<string, unknown>>;
-  for (const name in record) {
-    // Speed trick: each of these names starts with "i" or "r" (in either case), and most of a
-    // request's names (accept…, user-agent, host…) do not, so one character code settles them.
-    const initial = name.charCodeAt(0) | 0x20;
-    if (initial !== 0x69 && initial !== 0x72) continue;
-    switch (name) {
-      case "if-match":
-        lines.ifMatch = ownLine(record, name);
-        break;
-      case "if-unmodified-since":
-        lines.ifUnmodifiedSince = ownLine(record, name);
-        break;
-      case "if-none-match":
-        lines.ifNoneMatch = ownLine(record, name);
-        break;
-      case "if-modified-since":
-        lines.ifModifiedSince = ownLine(record, name);
-        break;
-      case "range":
-        lines.range = ownLine(record, name);
-        break;
-      case "if-range":
-        lines.ifRange = ownLine(record, name);
-        break;
-      default:
-        // Another name, unless it is one of these in another case: then HeaderMap matches names.
-        if (CONDITIONAL_LENGTHS.includes(name.length) && CONDITIONAL_NAMES.includes(name.toLowerCase())) {
-          return linesFromMap(HeaderMap.from(headers));
-        }
-    }
-  }
-  return lines;
-}
-
-const CONDITIONAL_NAMES: readonly string[] = [
+/** The headers {@link conditionalLines} reads, at these indexes. */
+const CONDITIONAL_NAMES = /* @__PURE__ */ pickedNames([
   "if-match",
   "if-unmodified-since",
   "if-none-match",
   "if-modified-since",
   "range",
   "if-range",
-];
-const CONDITIONAL_LENGTHS: readonly number[] = /* @__PURE__ */ CONDITIONAL_NAMES.map((name) => name.length);
-
-function linesFromMap(map: HeaderMap): ConditionalLines {
-  const raw = (name: string) => map.getRaw(name) ?? undefined;
-  return {
-    ifMatch: raw("if-match"),
-    ifUnmodifiedSince: raw("if-unmodified-since"),
-    ifNoneMatch: raw("if-none-match"),
-    ifModifiedSince: raw("if-modified-since"),
-    range: raw("range"),
-    ifRange: raw("if-range"),
-  };
-}
+]);
+const IF_MATCH = 0;
+const IF_UNMODIFIED_SINCE = 1;
+const IF_NONE_MATCH = 2;
+const IF_MODIFIED_SINCE = 3;
+const RANGE = 4;
+const IF_RANGE = 5;
 
 /**
- * The record's own value for `name` as one string. for-in also walks inherited names, and a
- * polluted Object.prototype must not add a condition, so an inherited value is absent (checked
- * only for the conditional names found, which keeps the walk over the others free of it).
+ * The conditional headers of a request, each as its field lines joined with ", " (as Node and
+ * Fetch join them), at the indexes above: Node's `req.headers` read in one walk over its names
+ * ({@link pickRecordLines}), any other input through a HeaderMap.
  */
-function ownLine(record: Readonly<Record<string, unknown>>, name: string): string | undefined {
-  return Object.hasOwn(record, name) ? joined(record[name]) : undefined;
+function conditionalLines(headers: HeaderInput): (string | undefined)[] {
+  return (
+    pickRecordLines(headers, CONDITIONAL_NAMES, [undefined, undefined, undefined, undefined, undefined, undefined]) ??
+    linesFromMap(HeaderMap.from(headers))
+  );
 }
 
-/** A record's value as one string: lines joined with ", "; anything else is absent. */
-function joined(value: unknown): string | undefined {
-  return typeof value === "string" ? value : Array.isArray(value) ? value.join(", ") : undefined;
-}
-
-/** Whether `headers` is a record with no prototype or `Object.prototype` (not a Headers, array or map). */
-function isPlainRecord(headers: HeaderInput): boolean {
-  if (typeof headers !== "object" || headers === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(headers);
-  return prototype === null || prototype === Object.prototype;
+/** The lines of {@link CONDITIONAL_NAMES} in `map`, in order. */
+function linesFromMap(map: HeaderMap): (string | undefined)[] {
+  return CONDITIONAL_NAMES.names.map((name) => map.getRaw(name) ?? undefined);
 }
 
 /**

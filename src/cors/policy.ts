@@ -3,6 +3,7 @@ import type { Method } from "../syntax/method.js";
 import { asLibraryError } from "../syntax/describe.js";
 import { isToken } from "../syntax/token.js";
 import { HeaderMap, trustedHeaderMap, type HeaderInput } from "../map/header-map.js";
+import { pickedNames, pickRecordLines } from "../map/pick-lines.js";
 import { parseHeader } from "../registry.js";
 import type { Origin } from "../syntax/serialized-origin.js";
 import { isHttpsOrLoopback, matchesPattern, parseOriginPattern, type OriginPattern } from "./origin-pattern.js";
@@ -502,9 +503,12 @@ function decide(
 ): CorsDecision {
   // Missing headers would read as a request without Origin, answered "not CORS" in silence.
   if (request?.headers == null) throw new TypeError(MISSING_HEADERS);
-  const incoming = HeaderMap.from(request.headers);
-  const originLine = incoming.getRaw("origin");
-  const acrm = originLine === null ? null : incoming.getRaw("access-control-request-method");
+  // Node's req.headers: the four request headers in one walk; anything else through a HeaderMap,
+  // read lazily (a Fetch Headers read is not cheap, and most requests stop after Origin).
+  const picked = pickRecordLines(request.headers, CORS_REQUEST_NAMES, [undefined, undefined, undefined, undefined]);
+  const incoming = picked === undefined ? HeaderMap.from(request.headers) : undefined;
+  const originLine = requestLine(picked, incoming, 0);
+  const acrm = originLine === null ? null : requestLine(picked, incoming, 1);
   const preflight = request.method === "OPTIONS" && acrm !== null;
   const names: string[] = [];
   const values: string[] = [];
@@ -554,12 +558,12 @@ function decide(
   }
   // One read of each header (Fetch Headers reads are not cheap); list members are the same in
   // the combined value as in the separate lines.
-  const acrh = incoming.getRaw("access-control-request-headers");
+  const acrh = requestLine(picked, incoming, 2);
   if (acrh !== null) {
     const refusal = checkRequestHeaders(policy, acrh);
     if (refusal !== undefined) return refuse(refusal);
   }
-  const pna = incoming.has("access-control-request-private-network");
+  const pna = requestLine(picked, incoming, 3) !== null;
   if (pna && !policy.privateNetwork) return refuse("disallowed-private-network");
 
   add(names, values, "access-control-allow-origin", allowOrigin);
@@ -569,6 +573,20 @@ function decide(
   if (policy.maxAge !== undefined) add(names, values, "access-control-max-age", policy.maxAge);
   if (pna) add(names, values, "access-control-allow-private-network", "true");
   return { kind: "preflight", allowed: true, status: 204, headers: trustedHeaderMap(names, values) };
+}
+
+/** The request headers a decision reads, in the order of {@link requestLine}'s indexes. */
+const CORS_REQUEST_NAMES = /* @__PURE__ */ pickedNames([
+  "origin",
+  "access-control-request-method",
+  "access-control-request-headers",
+  "access-control-request-private-network",
+]);
+
+/** The line of the `index`th of {@link CORS_REQUEST_NAMES}, from the picked lines or else the map; null when absent. */
+function requestLine(picked: (string | undefined)[] | undefined, map: HeaderMap | undefined, index: number): string | null {
+  if (picked !== undefined) return picked[index] ?? null;
+  return (map as HeaderMap).getRaw(CORS_REQUEST_NAMES.names[index] as string);
 }
 
 /**

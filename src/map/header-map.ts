@@ -113,6 +113,12 @@ export class HeaderMap implements Iterable<[string, string]> {
   /** A map of `init`'s field lines (empty without it); the same as {@link HeaderMap.from}. */
   constructor(init?: HeaderInput) {
     makeInspectable(HeaderMap.prototype);
+    // The library's own lines first: every CORS decision makes a map of them.
+    if (init instanceof OwnedLines) {
+      this.#names = init.names;
+      this.#values = init.values;
+      return;
+    }
     if (init === undefined || init === null) {
       this.#names = [];
       this.#values = [];
@@ -124,9 +130,6 @@ export class HeaderMap implements Iterable<[string, string]> {
         this.#source = new RawHeadersSource(init as readonly string[]);
       } else if (typeof init !== "object") {
         throw new TypeError(`typed-headers: HeaderMap.from expects headers, got ${typeof init}`);
-      } else if (init instanceof OwnedLines) {
-        this.#names = init.names;
-        this.#values = init.values;
       } else if (Symbol.iterator in init) {
         if (isFetchHeaders(init)) this.#source = new FetchHeadersSource(init);
         else this.#copy(init as Iterable<readonly [string, string]>);

@@ -152,7 +152,8 @@ export function* recordLines(record: HeaderRecord, include?: (key: string) => bo
   }
 }
 
-function lines(value: HeaderRecord[string]): Lines | undefined {
+/** A record's value as lines: a string, a number as a string, the strings of an array; else absent. @internal */
+export function lines(value: HeaderRecord[string]): Lines | undefined {
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
   if (Array.isArray(value)) {
