@@ -19,7 +19,6 @@ import { invalidValue } from "./definition.js";
  */
 export const accessControlMaxAgeHeader: HeaderCodec<"access-control-max-age", DeltaSeconds> = /* @__PURE__ */ codecOf({
   name: "access-control-max-age",
-  reusable: true,
   parse: (value) => parseSingle(value, scanDeltaSeconds),
   serialize: (value) =>
     DeltaSeconds.is(value)

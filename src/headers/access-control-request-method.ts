@@ -18,7 +18,6 @@ import { invalidValue } from "./definition.js";
  */
 export const accessControlRequestMethodHeader: HeaderCodec<"access-control-request-method", Method> = /* @__PURE__ */ codecOf({
   name: "access-control-request-method",
-  reusable: true,
   parse: (value) => parseSingle(value, scanMethod),
   serialize: (value) =>
     typeof value === "string" && isToken(value)
