@@ -113,12 +113,6 @@ export class HeaderMap implements Iterable<[string, string]> {
   /** A map of `init`'s field lines (empty without it); the same as {@link HeaderMap.from}. */
   constructor(init?: HeaderInput) {
     makeInspectable(HeaderMap.prototype);
-    // The library's own lines first: every CORS decision makes a map of them.
-    if (init instanceof OwnedLines) {
-      this.#names = init.names;
-      this.#values = init.values;
-      return;
-    }
     if (init === undefined || init === null) {
       this.#names = [];
       this.#values = [];
@@ -126,7 +120,11 @@ export class HeaderMap implements Iterable<[string, string]> {
     }
     // Telling the kinds of input apart reads the caller's object (a Proxy may throw).
     try {
-      if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
+      // The library's own lines first: every CORS decision makes a map of them.
+      if (init instanceof OwnedLines) {
+        this.#names = init.names;
+        this.#values = init.values;
+      } else if (Array.isArray(init) && (init.length === 0 || typeof init[0] === "string")) {
         this.#source = new RawHeadersSource(init as readonly string[]);
       } else if (typeof init !== "object") {
         throw new TypeError(`typed-headers: HeaderMap.from expects headers, got ${typeof init}`);
