@@ -147,6 +147,13 @@ describe("Range (RFC 9110 §14.2, §14.1.2)", () => {
     return ranges.length === 0 ? "invalid" : { unit: "bytes", ranges };
   }
 
+  test("a line parses alike as a string (its fast path) and as a one-line array (the general path), errors included", () => {
+    for (const value of ["bytes=0-499", "bytes= ", "bytes=\t", "bytes=0-1 ", "bytes=5-1", "Bytes=-5", "bytes=,"]) {
+      expect(rangeHeader.parse(value)).toEqual(rangeHeader.parse([value]));
+    }
+    expect(rangeHeader.parse("bytes= ")).toMatchObject({ ok: false, error: { offset: 6 } });
+  });
+
   test("agrees with the grammar written the slow way, on strings made of its parts", () => {
     const prefix = fc.constantFrom("bytes=", "Bytes =", " bytes= ", "BYTES\t=\t", "items=", "bytes", "=", "");
     const part = fc.constantFrom(
@@ -166,6 +173,9 @@ describe("Range (RFC 9110 §14.2, §14.1.2)", () => {
       fc.property(prefix, fc.array(part, { maxLength: 10 }), (start, parts) => {
         const value = start + parts.join("");
         const parsed = rangeHeader.parse(value);
+        // A one-line array takes the general path (trims, then the scanner): the string's fast
+        // path must give the same result, errors and offsets included.
+        expect(parsed).toEqual(rangeHeader.parse([value]));
         const expected = reference(value);
         if (expected === "invalid") expect(parsed).toMatchObject({ ok: false, error: { code: "invalid-range" } });
         else if (expected === "other") expect(parsed.ok && "ranges" in parsed.value).toBe(false);
