@@ -52,6 +52,8 @@ export function pickRecordLines(
   if (typeof headers !== "object" || headers === null) return undefined;
   const { names, lengths, candidates } = wanted;
   try {
+    // sources.ts's isPlainRecord, written out: V8 does not inline that call here, and the
+    // If-None-Match benchmark measured the call at about 8 % of evaluatePreconditions.
     const prototype: unknown = Object.getPrototypeOf(headers);
     if (prototype !== OBJECT_PROTOTYPE && prototype !== null) return undefined;
     const record = headers as HeaderRecord;
