@@ -93,3 +93,53 @@ export function maxAgeScanBaseline(v: string): number | undefined {
   }
   return n;
 }
+
+// The two scanners above with a header parser's contract: a field line's SP/HTAB trimmed (RFC 9110
+// §5.5; parseHeader takes any string, not only what an HTTP parser trimmed) and a result object
+// whether it parses or not, as parseHeader returns. Beside the bare scanners they show what the
+// contract itself costs, apart from the library.
+
+/** What a parser with parseHeader's contract returns (without parseHeader's error details). */
+export type ScanResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false };
+
+const FAILED: ScanResult<never> = { ok: false };
+
+/** The first index of `v` that is not SP/HTAB (or its length). */
+function owsStart(v: string): number {
+  let i = 0;
+  while (i < v.length && (v.charCodeAt(i) === 0x20 || v.charCodeAt(i) === 0x09)) i++;
+  return i;
+}
+
+/** One past the last index of `v` after `start` that is not SP/HTAB (or `start`). */
+function owsEnd(v: string, start: number): number {
+  let i = v.length;
+  while (i > start && (v.charCodeAt(i - 1) === 0x20 || v.charCodeAt(i - 1) === 0x09)) i--;
+  return i;
+}
+
+/** {@link methodScanBaseline} with a header parser's contract: OWS trimmed, a result object. */
+export function methodResultBaseline(v: string): ScanResult<string> {
+  const start = owsStart(v);
+  const end = owsEnd(v, start);
+  if (start === end) return FAILED;
+  for (let i = start; i < end; i++) {
+    const c = v.charCodeAt(i);
+    if (c > 127 || TCHAR[c] === 0) return FAILED;
+  }
+  return { ok: true, value: start === 0 && end === v.length ? v : v.slice(start, end) };
+}
+
+/** {@link maxAgeScanBaseline} with a header parser's contract: OWS trimmed, a result object. */
+export function maxAgeResultBaseline(v: string): ScanResult<number> {
+  const start = owsStart(v);
+  const end = owsEnd(v, start);
+  if (start === end) return FAILED;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = v.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return FAILED;
+    n = Math.min(n * 10 + d, 2147483648);
+  }
+  return { ok: true, value: n };
+}
