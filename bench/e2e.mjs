@@ -21,6 +21,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { prng } from "../test/explorer/generate.mjs";
 
 const { values: flags } = parseArgs({
   options: {
@@ -145,18 +146,6 @@ async function startServers() {
     await stop();
   }
 }
-/** A pseudo-random number generator in [0, 1) (mulberry32), seeded so that a run can be repeated. */
-function randomFrom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 /** A copy of `items` in random order (Fisher–Yates). */
 function shuffled(items, random) {
   const copy = [...items];
@@ -167,7 +156,7 @@ function shuffled(items, random) {
   return copy;
 }
 
-const random = randomFrom(Number(flags.seed));
+const random = prng(Number(flags.seed));
 const empty = () =>
   Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, Object.fromEntries(VARIANTS.map((v) => [v, []]))]));
 const rps = empty();
@@ -199,6 +188,11 @@ for (let round = 0; round < ROUNDS; round++) {
 console.log(
   `\n${ROUNDS} rounds of ${SECONDS} s per server and kind (new processes and a random order each round, seed ${flags.seed}), ${CONNECTIONS} connections, ${PINNED ? "load generator on CPU 0, servers on CPU 1" : "unpinned"}, Node ${process.version}\n`,
 );
+/** The two figures reported for each server: requests per second, and per CPU-second of the server. */
+const MEASURES = [
+  ["req/s", rps],
+  ["req per server CPU-s", perCpu],
+];
 // Two ratios per baseline: of the medians over rounds, and the median over rounds of the ratio
 // within a round (the servers ran seconds apart, under the same load); they disagree when the
 // machine's load changed between rounds.
@@ -207,10 +201,7 @@ console.log(
 );
 console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
 for (const kind of Object.keys(KINDS)) {
-  for (const [measure, table] of [
-    ["req/s", rps],
-    ["req per server CPU-s", perCpu],
-  ]) {
+  for (const [measure, table] of MEASURES) {
     const [ours, hand, express] = VARIANTS.map((v) => median(table[kind][v]));
     const percent = (x) => `**${((100 * ours) / x).toFixed(1)} %**`;
     const paired = (v) =>
@@ -233,10 +224,7 @@ if (flags.control) {
   );
   console.log("|---|---|---:|---:|---:|---:|");
   for (const kind of Object.keys(KINDS)) {
-    for (const [measure, table] of [
-      ["req/s", rps],
-      ["req per server CPU-s", perCpu],
-    ]) {
+    for (const [measure, table] of MEASURES) {
       const control = ratios(table, kind, CONTROL);
       const ofMedians = median(table[kind][CONTROL]) / median(table[kind]["hand-written"]);
       console.log(

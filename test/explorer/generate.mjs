@@ -3,8 +3,8 @@
 // cache modes; preflight and response lines with repeated lines, odd whitespace and odd values;
 // repeated requests for the preflight cache. The same seed and size give the same exchanges.
 
-/** mulberry32: a small, fast, seeded 32-bit PRNG; returns floats in [0, 1). */
-function prng(seed) {
+/** mulberry32: a small, fast, seeded 32-bit PRNG; returns floats in [0, 1). Also used by bench/e2e.mjs. */
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
