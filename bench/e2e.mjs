@@ -127,6 +127,8 @@ async function startServers() {
   const stop = () =>
     Promise.all(
       servers.map(({ child }) => {
+        // A server that already exited (it crashed during a load) would never say so again.
+        if (child.exitCode !== null || child.signalCode !== null) return undefined;
         const exited = new Promise((resolve) => child.once("exit", resolve));
         child.stdin.end();
         return exited;
@@ -162,7 +164,7 @@ const empty = () =>
 const rps = empty();
 const perCpu = empty();
 for (let round = 0; round < ROUNDS; round++) {
-  // New processes every round: one process of a server can measure 10–20 % apart from another
+  // New processes every round: one process of a server can measure 10–25 % apart from another
   // process of the same server for its whole life (--control shows it), so each round draws anew.
   const { servers, stop } = await startServers();
   try {
